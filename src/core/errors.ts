@@ -1,0 +1,50 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Every expected failure of the core, as a value. The code is the contract with the adapters:
+ * each adapter's messages.ts maps every code to its own wording, so a new code does not compile
+ * until both can say it.
+ */
+export type CoreError =
+  | { code: 'org_not_set_up' }
+  | { code: 'org_already_set_up'; orgName: string }
+  | { code: 'not_platform_admin' }
+  | { code: 'invalid_org_name'; maxLength: number }
+  | { code: 'not_linked' }
+  | { code: 'not_a_member' }
+  | { code: 'owner_only' }
+  | { code: 'role_not_grantable'; role: Role; grantable: readonly Role[] }
+  | { code: 'invalid_role'; input: string }
+  | { code: 'no_emails' }
+  | { code: 'invalid_emails'; emails: readonly string[] }
+  | { code: 'too_many_emails'; given: number; max: number }
+  | { code: 'over_capacity'; seatsLeft: number; requested: number; limit: number }
+  | { code: 'member_not_found'; email: string }
+  | { code: 'invitation_not_found'; email: string }
+  | { code: 'not_inviter'; email: string }
+  | { code: 'resend_too_soon'; email: string; retryAt: number }
+  | { code: 'invitation_not_pending'; state: InvitationEndState }
+  | { code: 'invitation_expired' }
+  | { code: 'invalid_code' }
+  | { code: 'not_invitee' }
+  | { code: 'identity_conflict'; linkedEmail: string }
+  | { code: 'already_member' }
+  | { code: 'same_role'; email: string; role: Role }
+  | { code: 'last_owner'; email: string }
+  | { code: 'use_leave' }
+  | { code: 'only_owner_cannot_leave' }
+  | { code: 'invalid_page'; input: string }
+  | { code: 'invalid_channel' }
+  | { code: 'confirmation_not_found' }
+  | { code: 'confirmation_not_yours' }
+  | { code: 'confirmation_expired' }
+  | { code: 'confirmation_already_used'; state: 'done' | 'cancelled' };
+
+export type CoreErrorCode = CoreError['code'];
+
+export type InvitationEndState = 'accepted' | 'declined' | 'revoked' | 'expired';
+
+/** The shape every adapter's messages.ts implements: one wording per code, typed by its context. */
+export type ErrorMessages<Out> = {
+  readonly [C in CoreErrorCode]: (error: Extract<CoreError, { code: C }>) => Out;
+};

@@ -1,0 +1,165 @@
+import type { Caller } from './caller.ts';
+import type { Result } from './result.ts';
+import type { Role } from './roles.ts';
+
+/** The membership core: every rule of SPEC §2–§4, whatever adapter calls it. */
+export interface MembershipCore {
+  setup(caller: Caller, input: SetupInput): Promise<Result<SetupOutcome>>;
+  invite(caller: Caller, input: InviteInput): Promise<Result<InviteOutcome>>;
+  list(caller: Caller, input: ListInput): Promise<Result<Roster>>;
+  resend(caller: Caller, input: ResendInput): Promise<Result<ResendOutcome>>;
+  requestRevoke(caller: Caller, input: { email: string }): Promise<Result<PendingConfirmation>>;
+  requestRoleChange(caller: Caller, input: { email: string; role: string }): Promise<Result<PendingConfirmation>>;
+  requestRemove(caller: Caller, input: { email: string }): Promise<Result<PendingConfirmation>>;
+  requestLeave(caller: Caller): Promise<Result<PendingConfirmation>>;
+  confirm(caller: Caller, input: { actionId: string }): Promise<Result<ConfirmedOutcome>>;
+  cancel(caller: Caller, input: { actionId: string }): Promise<Result<ConfirmedOutcome>>;
+  accept(caller: Caller, input: InvitationRef): Promise<Result<AcceptOutcome>>;
+  decline(caller: Caller, input: InvitationRef): Promise<Result<DeclineOutcome>>;
+  activity(caller: Caller, input: { page?: string | number }): Promise<Result<ActivityPage>>;
+  setChannel(caller: Caller, input: { channelId: string }): Promise<Result<{ channelId: string }>>;
+  /** The caller's own membership, for help texts and role-aware forms (the Slack invite modal). */
+  whoAmI(caller: Caller): Promise<Result<{ email: string; role: Role; orgName: string }>>;
+  /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most 25. */
+  suggestEmails(caller: Caller, input: { among: 'members' | 'pending'; prefix: string }): Promise<readonly string[]>;
+}
+
+export interface SetupInput {
+  readonly orgName: string;
+  /** The adapter's finding: Slack workspace admin/owner, Discord Manage Server or Administrator. */
+  readonly isPlatformAdmin: boolean;
+  /** Discord only: the admin states their email, which links their account (SPEC §4a). */
+  readonly email?: string;
+}
+
+export interface InviteInput {
+  /** Raw words from the command; the core validates, normalizes and de-duplicates them. */
+  readonly emails: readonly string[];
+  /** Raw role word (`billing-admin`, `Owner`, …); `member` when absent. */
+  readonly role?: string;
+  /**
+   * Invitees the adapter can reach on the caller's platform, normalized email → chat user id
+   * (Slack `users.lookupByEmail`, Discord `user` option). They get a DM with Accept and Decline.
+   */
+  readonly reachable?: Readonly<Record<string, string>>;
+}
+
+export interface InvitedEmail {
+  readonly email: string;
+  readonly role: Role;
+  /** Shown once: the inviter forwards it when the invitee was not reached by DM. */
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly dmSent: boolean;
+}
+
+export interface InviteOutcome {
+  readonly invited: readonly InvitedEmail[];
+  readonly alreadyMembers: readonly string[];
+  /** Already invited and still pending: use `resend`. */
+  readonly alreadyPending: readonly string[];
+  readonly seatsLeft: number;
+}
+
+export interface ListInput {
+  readonly what: 'all' | 'members' | 'pending';
+}
+
+export interface RosterMember {
+  readonly email: string;
+  readonly role: Role;
+  readonly joinedAt: number;
+}
+
+export interface RosterInvitation {
+  readonly email: string;
+  readonly role: Role;
+  readonly invitedBy: string;
+  readonly sentAt: number;
+  readonly expiresAt: number;
+}
+
+export interface Roster {
+  readonly orgName: string;
+  readonly limit: number;
+  readonly members: readonly RosterMember[];
+  readonly pending: readonly RosterInvitation[];
+}
+
+export interface ResendInput {
+  readonly email: string;
+  /** Chat user id of the invitee on the caller's platform, when the adapter can DM them. */
+  readonly reachableUserId?: string;
+}
+
+export type ResendOutcome = InvitedEmail;
+
+/** What a confirm button will do, described exactly (SPEC §3). */
+export type ConfirmableAction =
+  | { kind: 'revoke'; email: string; role: Role; invitedBy: string }
+  | { kind: 'role'; email: string; from: Role; to: Role }
+  | { kind: 'remove'; email: string; role: Role }
+  | { kind: 'leave'; email: string; orgName: string };
+
+export interface PendingConfirmation {
+  /** Opaque id of the stored pending action; the only thing a button carries. */
+  readonly actionId: string;
+  readonly expiresAt: number;
+  readonly action: ConfirmableAction;
+}
+
+export interface ConfirmedOutcome {
+  readonly action: ConfirmableAction;
+}
+
+export type InvitationRef = { readonly code: string } | { readonly invitationId: string };
+
+export interface AcceptOutcome {
+  readonly orgName: string;
+  readonly email: string;
+  readonly role: Role;
+}
+
+export interface DeclineOutcome {
+  readonly orgName: string;
+  readonly email: string;
+}
+
+export interface SetupOutcome {
+  readonly orgId: string;
+  readonly orgName: string;
+  readonly ownerEmail: string;
+}
+
+export const ACTIVITY_ACTIONS = [
+  'org_created',
+  'invited',
+  'invitation_resent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'invitation_declined',
+  'invitation_expired',
+  'role_changed',
+  'member_removed',
+  'member_left',
+  'channel_set',
+  'owner_restored',
+  'notification_undeliverable',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+export interface ActivityEntry {
+  readonly at: number;
+  /** Email of who did it, or `system` for the expiry job. */
+  readonly actor: string;
+  readonly action: ActivityAction;
+  /** Email it was done to, when there is one. */
+  readonly subject: string | null;
+  readonly details: Readonly<Record<string, string>>;
+}
+
+export interface ActivityPage {
+  readonly entries: readonly ActivityEntry[];
+  readonly page: number;
+  readonly pageCount: number;
+}

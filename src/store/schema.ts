@@ -1,0 +1,112 @@
+import type { Generated } from 'kysely';
+import type { Platform } from '../core/caller.ts';
+import type { InvitationEndState } from '../core/errors.ts';
+import type { Role } from '../core/roles.ts';
+
+/** Every table's row type. Times are milliseconds since the epoch (bigint on PostgreSQL). */
+export interface Database {
+  organizations: OrganizationTable;
+  bindings: BindingTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  chat_identities: ChatIdentityTable;
+  pending_actions: PendingActionTable;
+  activity: ActivityTable;
+  outbox: OutboxTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  member_limit: number;
+  created_at: number;
+  /** Bumped by every membership change: the update that serializes an organization's writers. */
+  version: number;
+}
+
+/** An organization bound to one Slack workspace, Discord server or the console. */
+export interface BindingTable {
+  platform: Platform;
+  workspace_id: string;
+  org_id: string;
+  channel_id: string | null;
+}
+
+export interface MembershipTable {
+  org_id: string;
+  email: string;
+  role: Role;
+  joined_at: number;
+}
+
+export type InvitationState = 'pending' | InvitationEndState;
+
+export interface InvitationTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: Role;
+  state: InvitationState;
+  code_hash: string;
+  invited_by: string;
+  created_at: number;
+  sent_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+  /** The chat account the invitation was addressed to (Discord `user` option, Slack lookup). */
+  target_platform: Platform | null;
+  target_user_id: string | null;
+}
+
+/** A chat account linked to an email (SPEC §4). Slack: workspace is the team id; Discord: ''. */
+export interface ChatIdentityTable {
+  platform: Platform;
+  workspace_id: string;
+  user_id: string;
+  email: string;
+  linked_at: number;
+}
+
+export type PendingActionState = 'pending' | 'done' | 'cancelled';
+
+export interface PendingActionTable {
+  id: string;
+  org_id: string;
+  requested_by: string;
+  /** JSON of the ConfirmableAction it will run. */
+  action: string;
+  state: PendingActionState;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+export interface ActivityTable {
+  seq: Generated<number>;
+  org_id: string;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  /** JSON object of string details. */
+  details: string;
+}
+
+export type OutboxState = 'pending' | 'delivered' | 'undeliverable';
+
+export interface OutboxTable {
+  id: string;
+  org_id: string;
+  platform: Platform;
+  workspace_id: string;
+  /** JSON of the Destination. */
+  destination: string;
+  /** JSON of the NotificationEvent. */
+  event: string;
+  state: OutboxState;
+  attempts: number;
+  created_at: number;
+  /** When it may next be tried; a claim pushes it out by the lease so a crashed claimer's rows return. */
+  next_attempt_at: number;
+  delivered_at: number | null;
+  last_error: string | null;
+}
