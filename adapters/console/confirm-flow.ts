@@ -1,0 +1,35 @@
+import type { Caller } from '../../src/core/caller.ts';
+import type { PendingConfirmation } from '../../src/core/membership.ts';
+import type { Result } from '../../src/core/result.ts';
+import type { ConsoleContext } from './console-context.ts';
+import { errorText } from './messages.ts';
+import { renderCancelled, renderConfirmed, renderQuestion } from './render-outcomes.ts';
+
+const YES = /^(y|yes)$/i;
+
+/** The organization's name for the question; actions other than leave do not carry it. */
+async function orgNameOf(caller: Caller, ctx: ConsoleContext): Promise<string> {
+  const me = await ctx.core.whoAmI(caller);
+  return me.ok ? me.value.orgName : 'the organization';
+}
+
+/**
+ * SPEC §3 on a terminal: the stored action is described as a yes/no question, the next line is
+ * the answer, and only an explicit yes confirms; anything else (or the input ending) cancels.
+ */
+export async function confirmFlow(
+  caller: Caller,
+  ctx: ConsoleContext,
+  request: Promise<Result<PendingConfirmation>>,
+): Promise<string> {
+  const pending = await request;
+  if (!pending.ok) return errorText(ctx.messages, pending.error);
+  const { actionId, action } = pending.value;
+  const answer = await ctx.ask(renderQuestion(action, await orgNameOf(caller, ctx)));
+  if (answer !== undefined && YES.test(answer.trim())) {
+    const done = await ctx.core.confirm(caller, { actionId });
+    return done.ok ? renderConfirmed(done.value.action) : errorText(ctx.messages, done.error);
+  }
+  const cancelled = await ctx.core.cancel(caller, { actionId });
+  return cancelled.ok ? renderCancelled() : errorText(ctx.messages, cancelled.error);
+}

@@ -1,0 +1,2 @@
+export { createConsoleNotifier } from './notifier.ts';
+export { type ConsoleDeps, runConsole } from './run-console.ts';

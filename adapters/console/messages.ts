@@ -1,0 +1,54 @@
+import type { Clock } from '../../src/core/clock.ts';
+import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import { relativeTime } from './relative-time.ts';
+import { roleWord } from './role-names.ts';
+
+const ONLY_ACCEPT = 'You can only accept or decline invitations here.';
+
+/** The console's wording of every core error; the clock words retry times relative to now. */
+export function createErrorMessages(clock: Clock): ErrorMessages<string> {
+  return {
+    org_not_set_up: () => 'This workspace has no organization yet. Create one with: setup <organization name>',
+    org_already_set_up: (e) => `This workspace is already set up as ${e.orgName}.`,
+    not_platform_admin: () => 'Only a workspace admin can set up an organization.',
+    invalid_org_name: (e) => `An organization name needs 1 to ${e.maxLength} characters.`,
+    not_linked: () => `You are not linked to a member of this organization. ${ONLY_ACCEPT}`,
+    not_a_member: () => `You are not a member of this organization. ${ONLY_ACCEPT}`,
+    owner_only: () => 'Only an owner can do that.',
+    role_not_grantable: (e) =>
+      `You cannot grant ${roleWord(e.role)}; you may invite as ${e.grantable.map(roleWord).join(' or ')}.`,
+    invalid_role: (e) => `"${e.input}" is not a role. Use owner, billing-admin or member.`,
+    no_emails: () => 'Give at least one email: invite <email>[ <email>…] [as <role>]',
+    invalid_emails: (e) => `Not valid email addresses: ${e.emails.join(', ')}. Nobody was invited.`,
+    too_many_emails: (e) => `That is ${e.given} emails; at most ${e.max} at a time. Nobody was invited.`,
+    over_capacity: (e) =>
+      `Only ${e.seatsLeft} of ${e.limit} seats are left and you asked for ${e.requested}. Nobody was invited.`,
+    member_not_found: (e) => `${e.email} is not a member.`,
+    invitation_not_found: (e) => `There is no invitation for ${e.email}.`,
+    not_inviter: (e) => `Only an owner or whoever invited ${e.email} can do that.`,
+    resend_too_soon: (e) =>
+      `${e.email} was sent an invitation less than 10 minutes ago; try again ${relativeTime(e.retryAt, clock())}.`,
+    invitation_not_pending: (e) => `That invitation was already ${e.state}.`,
+    invitation_expired: () => 'That invitation has expired. Ask whoever invited you to resend it.',
+    invalid_code: () => 'That code does not match any invitation.',
+    not_invitee: () => 'That invitation is for someone else.',
+    identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
+    already_member: () => 'You are already a member of this organization.',
+    same_role: (e) => `${e.email} is already ${roleWord(e.role)}; nothing changed.`,
+    last_owner: (e) => `${e.email} is the last owner; an organization always keeps at least one owner.`,
+    use_leave: () => 'To remove yourself, use: leave',
+    only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
+    invalid_page: (e) => `"${e.input}" is not a page number.`,
+    invalid_channel: () => 'That is not a channel. Use: channel #name',
+    confirmation_not_found: () => 'That confirmation does not exist.',
+    confirmation_not_yours: () => 'Only the person who asked can answer that confirmation.',
+    confirmation_expired: () => 'That confirmation expired after 15 minutes; run the command again.',
+    confirmation_already_used: (e) => (e.state === 'done' ? 'That was already done.' : 'That was already cancelled.'),
+  };
+}
+
+/** One lookup for any error: the mapped type is keyed per code, so TypeScript needs the widening cast. */
+export function errorText(messages: ErrorMessages<string>, error: CoreError): string {
+  const render = messages[error.code] as (error: CoreError) => string;
+  return render(error);
+}

@@ -1,0 +1,45 @@
+import type { Destination, NotificationEvent } from '../../src/core/notifications.ts';
+import { roleWord } from './role-names.ts';
+
+/** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */
+export function destinationLabel(destination: Destination): string {
+  switch (destination.kind) {
+    case 'channel':
+      return `[#${destination.channelId}]`;
+    case 'user':
+      return `[DM ${destination.userId}]`;
+    case 'email':
+      return `[DM ${destination.email}]`;
+  }
+}
+
+/** One line per event; DMs to the person it happened to speak to them. */
+export function notificationText(event: NotificationEvent, toSubject: boolean): string {
+  switch (event.kind) {
+    case 'invitation_sent':
+      return `${event.invitedBy} invited ${event.email} to ${event.orgName} as ${roleWord(event.role)}.`;
+    case 'invitation_offer':
+      return (
+        `${event.invitedBy} invited you to join ${event.orgName} as ${roleWord(event.role)}. ` +
+        'Accept with the code they forward you: accept <code> (or decline <code>).'
+      );
+    case 'invitation_accepted':
+      return `${event.email} accepted the invitation to ${event.orgName} and joined as ${roleWord(event.role)}.`;
+    case 'invitation_declined':
+      return `${event.email} declined the invitation to ${event.orgName}.`;
+    case 'invitation_revoked':
+      return `${event.by} revoked the invitation of ${event.email} to ${event.orgName}.`;
+    case 'invitation_expired':
+      return `The invitation of ${event.email} to ${event.orgName} expired.`;
+    case 'role_changed':
+      return toSubject
+        ? `${event.by} changed your role in ${event.orgName} from ${roleWord(event.from)} to ${roleWord(event.to)}.`
+        : `${event.by} changed ${event.email} from ${roleWord(event.from)} to ${roleWord(event.to)} in ${event.orgName}.`;
+    case 'member_removed':
+      return toSubject
+        ? `${event.by} removed you from ${event.orgName}.`
+        : `${event.by} removed ${event.email} from ${event.orgName}.`;
+    case 'member_left':
+      return `${event.email} left ${event.orgName}.`;
+  }
+}

@@ -1,0 +1,99 @@
+import type {
+  AcceptOutcome,
+  ActivityPage,
+  ConfirmableAction,
+  DeclineOutcome,
+  InvitedEmail,
+  InviteOutcome,
+  SetupOutcome,
+} from '../../src/core/membership.ts';
+import { relativeTime } from './relative-time.ts';
+import { roleWord } from './role-names.ts';
+import { columns } from './text-columns.ts';
+
+export function renderSetup(outcome: SetupOutcome): string {
+  return `Created ${outcome.orgName}. You (${outcome.ownerEmail}) are its first owner.`;
+}
+
+function invitedLine(invited: InvitedEmail, now: number, verb: string): string {
+  return (
+    `${verb} ${invited.email} as ${roleWord(invited.role)}, expires ${relativeTime(invited.expiresAt, now)}. ` +
+    `Code (shown once, forward it): ${invited.code} — they run: accept ${invited.code}`
+  );
+}
+
+export function renderInvite(outcome: InviteOutcome, now: number): string {
+  const lines = outcome.invited.map((invited) => invitedLine(invited, now, 'Invited'));
+  if (outcome.alreadyMembers.length > 0) lines.push(`Already members: ${outcome.alreadyMembers.join(', ')}.`);
+  if (outcome.alreadyPending.length > 0)
+    lines.push(`Already invited (use resend): ${outcome.alreadyPending.join(', ')}.`);
+  lines.push(`${outcome.seatsLeft} ${outcome.seatsLeft === 1 ? 'seat' : 'seats'} left.`);
+  return lines.join('\n');
+}
+
+export function renderResend(outcome: InvitedEmail, now: number): string {
+  return `${invitedLine(outcome, now, 'Sent a new invitation to')} The old code no longer works.`;
+}
+
+/** The yes/no question of SPEC §3, describing exactly what will happen. */
+export function renderQuestion(action: ConfirmableAction, orgName: string): string {
+  switch (action.kind) {
+    case 'revoke':
+      return `Revoke the invitation of ${action.email} (${roleWord(action.role)}, invited by ${action.invitedBy})? [y/N]`;
+    case 'role':
+      return `Change ${action.email} from ${roleWord(action.from)} to ${roleWord(action.to)} in ${orgName}? [y/N]`;
+    case 'remove':
+      return `Remove ${action.email} (${roleWord(action.role)}) from ${orgName}? [y/N]`;
+    case 'leave':
+      return `Leave ${action.orgName}? You will lose access to it. [y/N]`;
+  }
+}
+
+export function renderConfirmed(action: ConfirmableAction): string {
+  switch (action.kind) {
+    case 'revoke':
+      return `Revoked the invitation of ${action.email}; its code no longer works.`;
+    case 'role':
+      return `${action.email} is now ${roleWord(action.to)}.`;
+    case 'remove':
+      return `Removed ${action.email}.`;
+    case 'leave':
+      return `You left ${action.orgName}.`;
+  }
+}
+
+export function renderCancelled(): string {
+  return 'Cancelled; nothing changed.';
+}
+
+export function renderAccept(outcome: AcceptOutcome): string {
+  return `Welcome to ${outcome.orgName}: ${outcome.email} joined as ${roleWord(outcome.role)}.`;
+}
+
+export function renderDecline(outcome: DeclineOutcome): string {
+  return `You declined the invitation to ${outcome.orgName}.`;
+}
+
+export function renderChannel(channelId: string): string {
+  return `Notifications will be posted to #${channelId}.`;
+}
+
+function detailText(details: Readonly<Record<string, string>>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+}
+
+export function renderActivity(page: ActivityPage, now: number): string {
+  const heading = `Activity, newest first (page ${page.page} of ${Math.max(page.pageCount, 1)})`;
+  if (page.entries.length === 0) return `${heading}\n  (nothing yet)`;
+  const rows = page.entries.map((e) => [
+    relativeTime(e.at, now),
+    e.actor,
+    e.action,
+    e.subject ?? '',
+    detailText(e.details),
+  ]);
+  const more = page.page < page.pageCount ? [`More: activity ${page.page + 1}`] : [];
+  return [heading, ...columns(rows), ...more].join('\n');
+}

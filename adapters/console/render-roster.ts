@@ -1,0 +1,27 @@
+import type { ListInput, Roster } from '../../src/core/membership.ts';
+import { relativeTime } from './relative-time.ts';
+import { roleWord } from './role-names.ts';
+import { columns } from './text-columns.ts';
+
+function section(title: string, rows: string[][]): string[] {
+  return [title, ...(rows.length === 0 ? ['  (none)'] : columns(rows))];
+}
+
+export function renderRoster(roster: Roster, what: ListInput['what'], now: number): string {
+  const seats = `${roster.members.length + roster.pending.length} of ${roster.limit} seats used`;
+  const lines = [`${roster.orgName}: ${seats}`];
+  if (what !== 'pending') {
+    const rows = roster.members.map((m) => [m.email, roleWord(m.role), `joined ${relativeTime(m.joinedAt, now)}`]);
+    lines.push(...section(`Members (${roster.members.length})`, rows));
+  }
+  if (what !== 'members') {
+    const rows = roster.pending.map((p) => [
+      p.email,
+      roleWord(p.role),
+      `invited by ${p.invitedBy}`,
+      `expires ${relativeTime(p.expiresAt, now)}`,
+    ]);
+    lines.push(...section(`Pending invitations (${roster.pending.length})`, rows));
+  }
+  return lines.join('\n');
+}
