@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** PostgreSQL schema the store lives in, when not the default. */
+  readonly pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -58,12 +60,17 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     ...(schema === undefined ? {} : { options: `-c search_path="${schema.replaceAll('"', '')}"` }),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(schema === undefined ? {} : { pgSchema: schema }), close: () => db.destroy() };
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  // Kysely looks for its own tables in every schema unless told which one: name ours.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    ...(store.pgSchema === undefined ? {} : { migrationTableSchema: store.pgSchema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

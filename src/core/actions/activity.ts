@@ -1,0 +1,57 @@
+import { activityPage, countActivity } from '../../store/repositories/activity.repo.ts';
+import type { Caller } from '../caller.ts';
+import { readAsMember } from '../context.ts';
+import type { CoreDeps } from '../deps.ts';
+import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityPage } from '../membership.ts';
+import { err, ok, type Result } from '../result.ts';
+
+export const ACTIVITY_PAGE_SIZE = 10;
+
+function parsePage(input: string | number | undefined): number | undefined {
+  if (input === undefined) return 1;
+  const page = typeof input === 'number' ? input : /^\d+$/.test(input.trim()) ? Number(input.trim()) : Number.NaN;
+  return Number.isSafeInteger(page) && page >= 1 ? page : undefined;
+}
+
+function isAction(value: string): value is ActivityAction {
+  return (ACTIVITY_ACTIONS as readonly string[]).includes(value);
+}
+
+function parseDetails(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+/** The most recent changes, newest first, a page at a time (owners only). */
+export async function activity(
+  deps: CoreDeps,
+  caller: Caller,
+  input: { page?: string | number },
+): Promise<Result<ActivityPage>> {
+  const db = deps.store.db;
+  const member = await readAsMember(db, caller, { ownerOnly: true });
+  if (!member.ok) return member;
+  const page = parsePage(input.page);
+  if (page === undefined) return err({ code: 'invalid_page', input: String(input.page) });
+  const { orgId } = member.value.org;
+  const total = await countActivity(db, orgId);
+  const rows = await activityPage(db, orgId, (page - 1) * ACTIVITY_PAGE_SIZE, ACTIVITY_PAGE_SIZE);
+  return ok({
+    page,
+    pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
+    entries: rows.flatMap((row) =>
+      isAction(row.action)
+        ? [
+            {
+              at: row.at,
+              actor: row.actor,
+              action: row.action,
+              subject: row.subject,
+              details: parseDetails(row.details),
+            },
+          ]
+        : [],
+    ),
+  });
+}

@@ -1,0 +1,64 @@
+import { recordActivity } from '../../store/repositories/activity.repo.ts';
+import type { Executor } from '../../store/repositories/executor.ts';
+import { findPending, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
+import { deleteMembership, updateRole } from '../../store/repositories/memberships.repo.ts';
+import type { MemberContext } from '../context.ts';
+import type { ConfirmableAction } from '../membership.ts';
+import { NotificationBatch } from '../notify.ts';
+
+/** Runs a confirmed action that its checks just passed, with its activity and notifications. */
+export async function applyAction(
+  trx: Executor,
+  m: MemberContext,
+  action: ConfirmableAction,
+  now: number,
+): Promise<void> {
+  const { orgId, orgName } = m.org;
+  const batch = new NotificationBatch(orgId, now);
+  const log = (subject: string, details: Record<string, string>) =>
+    recordActivity(trx, { orgId, at: now, actor: m.email, action: activityOf[action.kind], subject, details });
+  switch (action.kind) {
+    case 'revoke': {
+      const invitation = await findPending(trx, orgId, action.email);
+      if (invitation) await resolveInvitation(trx, invitation.id, 'revoked', now);
+      batch.toChannels({ kind: 'invitation_revoked', orgName, email: action.email, by: m.email });
+      await log(action.email, { role: action.role });
+      break;
+    }
+    case 'role': {
+      await updateRole(trx, orgId, action.email, action.to);
+      const event = {
+        kind: 'role_changed',
+        orgName,
+        email: action.email,
+        from: action.from,
+        to: action.to,
+        by: m.email,
+      } as const;
+      batch.toChannels(event).toPerson(action.email, event);
+      await log(action.email, { from: action.from, to: action.to });
+      break;
+    }
+    case 'remove': {
+      await deleteMembership(trx, orgId, action.email);
+      const event = { kind: 'member_removed', orgName, email: action.email, by: m.email } as const;
+      batch.toChannels(event).toPerson(action.email, event);
+      await log(action.email, { role: action.role });
+      break;
+    }
+    case 'leave': {
+      await deleteMembership(trx, orgId, m.email);
+      batch.toChannels({ kind: 'member_left', orgName, email: m.email });
+      await log(m.email, { role: m.role });
+      break;
+    }
+  }
+  await batch.write(trx);
+}
+
+const activityOf = {
+  revoke: 'invitation_revoked',
+  role: 'role_changed',
+  remove: 'member_removed',
+  leave: 'member_left',
+} as const;

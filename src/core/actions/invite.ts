@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { recordActivity } from '../../store/repositories/activity.repo.ts';
+import type { Executor } from '../../store/repositories/executor.ts';
+import { countPending, insertInvitation, lockDue, pendingAmong } from '../../store/repositories/invitations.repo.ts';
+import { countMembers, membersAmong } from '../../store/repositories/memberships.repo.ts';
+import type { Caller } from '../caller.ts';
+import { type MemberContext, writeAsMember } from '../context.ts';
+import type { CoreDeps } from '../deps.ts';
+import { normalizeEmail, parseEmail } from '../email.ts';
+import { expireInvitation } from '../expiry.ts';
+import type { InvitedEmail, InviteInput, InviteOutcome } from '../membership.ts';
+import { NotificationBatch } from '../notify.ts';
+import { err, ok, type Result } from '../result.ts';
+import { grantableRoles, parseRole, type Role } from '../roles.ts';
+import { hashCode, newInvitationCode } from '../secret-codes.ts';
+
+export const MAX_EMAILS_PER_COMMAND = 100;
+
+/** Splits, validates, normalizes and de-duplicates the raw words; any invalid one rejects them all. */
+export function parseEmailList(raw: readonly string[]): Result<string[]> {
+  const words = raw.flatMap((w) => w.split(/[\s,]+/)).filter((w) => w.length > 0);
+  if (words.length === 0) return err({ code: 'no_emails' });
+  const invalid = [...new Set(words.filter((w) => parseEmail(w) === undefined).map(normalizeEmail))];
+  if (invalid.length > 0) return err({ code: 'invalid_emails', emails: invalid });
+  const emails = [...new Set(words.map(normalizeEmail))];
+  if (emails.length > MAX_EMAILS_PER_COMMAND) {
+    return err({ code: 'too_many_emails', given: emails.length, max: MAX_EMAILS_PER_COMMAND });
+  }
+  return ok(emails);
+}
+
+export function roleToGrant(input: string | undefined, callerRole: Role): Result<Role> {
+  const role = input === undefined ? 'member' : parseRole(input);
+  if (role === undefined) return err({ code: 'invalid_role', input: input ?? '' });
+  const grantable = grantableRoles(callerRole);
+  return grantable.includes(role) ? ok(role) : err({ code: 'role_not_grantable', role, grantable });
+}
+
+/** Expires this organization's overdue invitations first, so seats and duplicates are counted as they really are. */
+export async function expireOverdue(trx: Executor, member: MemberContext, now: number): Promise<void> {
+  const due = await lockDue(trx, { now, limit: 10_000, orgId: member.org.orgId, skipLocked: false });
+  for (const invitation of due) await expireInvitation(trx, invitation, member.org.orgName, now);
+}
+
+export async function seatsLeft(trx: Executor, member: MemberContext): Promise<number> {
+  const taken = (await countMembers(trx, member.org.orgId)) + (await countPending(trx, member.org.orgId));
+  return Math.max(0, member.org.memberLimit - taken);
+}
+
+export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput): Promise<Result<InviteOutcome>> {
+  return writeAsMember(deps.store, caller, {}, async (trx, member) => {
+    const role = roleToGrant(input.role, member.role);
+    if (!role.ok) return role;
+    const emails = parseEmailList(input.emails);
+    if (!emails.ok) return emails;
+    const now = deps.clock();
+    await expireOverdue(trx, member, now);
+
+    const members = await membersAmong(trx, member.org.orgId, emails.value);
+    const pending = await pendingAmong(trx, member.org.orgId, emails.value);
+    const fresh = emails.value.filter((e) => !members.has(e) && !pending.has(e));
+    const left = await seatsLeft(trx, member);
+    if (fresh.length > left)
+      return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
+
+    const invited: InvitedEmail[] = [];
+    const batch = new NotificationBatch(member.org.orgId, now);
+    for (const email of fresh) {
+      const code = newInvitationCode();
+      const id = randomUUID();
+      const userId = input.reachable?.[email];
+      const expiresAt = now + deps.settings.inviteTtlMs;
+      const target = userId === undefined ? null : { platform: caller.platform, userId };
+      await insertInvitation(trx, {
+        id,
+        orgId: member.org.orgId,
+        email,
+        role: role.value,
+        codeHash: hashCode(code),
+        invitedBy: member.email,
+        now,
+        expiresAt,
+        target,
+      });
+      const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
+      batch.toChannels({ kind: 'invitation_sent', ...facts });
+      if (userId !== undefined)
+        batch.toUser(caller.platform, caller.workspaceId, userId, {
+          kind: 'invitation_offer',
+          invitationId: id,
+          ...facts,
+        });
+      await recordActivity(trx, {
+        orgId: member.org.orgId,
+        at: now,
+        actor: member.email,
+        action: 'invited',
+        subject: email,
+        details: { role: role.value },
+      });
+      invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
+    }
+    await batch.write(trx);
+    return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
+  });
+}

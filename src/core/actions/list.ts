@@ -1,0 +1,29 @@
+import { listLivePending } from '../../store/repositories/invitations.repo.ts';
+import { listMemberships } from '../../store/repositories/memberships.repo.ts';
+import type { Caller } from '../caller.ts';
+import { readAsMember } from '../context.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { ListInput, Roster } from '../membership.ts';
+import { ok, type Result } from '../result.ts';
+
+/** Members with role and join date; pending invitations whose time has not run out. */
+export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Promise<Result<Roster>> {
+  const db = deps.store.db;
+  const member = await readAsMember(db, caller);
+  if (!member.ok) return member;
+  const { orgId, orgName, memberLimit } = member.value.org;
+  const members = input.what === 'pending' ? [] : await listMemberships(db, orgId);
+  const pending = input.what === 'members' ? [] : await listLivePending(db, orgId, deps.clock());
+  return ok({
+    orgName,
+    limit: memberLimit,
+    members: members.map((m) => ({ email: m.email, role: m.role, joinedAt: m.joined_at })),
+    pending: pending.map((p) => ({
+      email: p.email,
+      role: p.role,
+      invitedBy: p.invited_by,
+      sentAt: p.sent_at,
+      expiresAt: p.expires_at,
+    })),
+  });
+}

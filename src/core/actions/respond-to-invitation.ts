@@ -1,0 +1,67 @@
+import { recordActivity } from '../../store/repositories/activity.repo.ts';
+import type { Executor } from '../../store/repositories/executor.ts';
+import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
+import { findInvitationById, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
+import { findMembership, insertMembership } from '../../store/repositories/memberships.repo.ts';
+import { lockOrg } from '../../store/repositories/organizations.repo.ts';
+import type { Caller } from '../caller.ts';
+import { identityWorkspace } from '../context.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../membership.ts';
+import { NotificationBatch } from '../notify.ts';
+import { err, ok, type Result } from '../result.ts';
+import { inTransaction } from '../transaction.ts';
+import { findInvitationFor } from './find-invitation.ts';
+
+type Answer = 'accepted' | 'declined';
+
+/** Under the organization lock: still pending, and its time not run out at this very moment. */
+async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answer: Answer) {
+  const found = await findInvitationFor(deps.store.db, caller, ref);
+  if (!found.ok) return found;
+  const { invitation: seen, link } = found.value;
+  return inTransaction(deps.store, async (trx) => {
+    const org = await lockOrg(trx, seen.org_id);
+    const invitation = await findInvitationById(trx, seen.id);
+    if (!invitation) return err({ code: 'invalid_code' });
+    if (invitation.state !== 'pending') return err({ code: 'invitation_not_pending', state: invitation.state });
+    const now = deps.clock();
+    if (invitation.expires_at <= now) return err({ code: 'invitation_expired' });
+    if (link && answer === 'accepted') {
+      const linked = await linkCaller(trx, caller, invitation.email, now);
+      if (!linked.ok) return linked;
+    }
+    const { org_id: orgId, email, role } = invitation;
+    await resolveInvitation(trx, invitation.id, answer, now);
+    const batch = new NotificationBatch(orgId, now);
+    if (answer === 'accepted') {
+      if (await findMembership(trx, orgId, email)) return err({ code: 'already_member' });
+      await insertMembership(trx, { orgId, email, role, now });
+      batch.toChannels({ kind: 'invitation_accepted', orgName: org.name, email, role });
+    } else {
+      const event = { kind: 'invitation_declined', orgName: org.name, email } as const;
+      batch.toChannels(event).toPerson(invitation.invited_by, event);
+    }
+    await batch.write(trx);
+    const action = answer === 'accepted' ? 'invitation_accepted' : 'invitation_declined';
+    await recordActivity(trx, { orgId, at: now, actor: email, action, subject: email, details: { role } });
+    return ok({ orgName: org.name, email, role });
+  });
+}
+
+async function linkCaller(trx: Executor, caller: Caller, email: string, now: number): Promise<Result<null>> {
+  const workspaceId = identityWorkspace(caller);
+  const linked = await findLinkedEmail(trx, caller.platform, workspaceId, caller.userId);
+  if (linked !== undefined && linked !== email) return err({ code: 'identity_conflict', linkedEmail: linked });
+  await linkIdentity(trx, { platform: caller.platform, workspaceId, userId: caller.userId, email, now });
+  return ok(null);
+}
+
+export function accept(deps: CoreDeps, caller: Caller, ref: InvitationRef): Promise<Result<AcceptOutcome>> {
+  return respond(deps, caller, ref, 'accepted');
+}
+
+export async function decline(deps: CoreDeps, caller: Caller, ref: InvitationRef): Promise<Result<DeclineOutcome>> {
+  const result = await respond(deps, caller, ref, 'declined');
+  return result.ok ? ok({ orgName: result.value.orgName, email: result.value.email }) : result;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { recordActivity } from '../../store/repositories/activity.repo.ts';
+import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
+import { insertMembership } from '../../store/repositories/memberships.repo.ts';
+import { findOrgByBinding, insertBinding, insertOrg } from '../../store/repositories/organizations.repo.ts';
+import type { Caller } from '../caller.ts';
+import { identityWorkspace } from '../context.ts';
+import type { CoreDeps } from '../deps.ts';
+import { normalizeEmail, parseEmail } from '../email.ts';
+import type { SetupInput, SetupOutcome } from '../membership.ts';
+import { err, ok, type Result } from '../result.ts';
+import { inTransaction } from '../transaction.ts';
+
+export const MAX_ORG_NAME = 80;
+
+/** The console has no channel to pick: its notifications print in the terminal. */
+const CONSOLE_CHANNEL = 'terminal';
+
+export async function setup(deps: CoreDeps, caller: Caller, input: SetupInput): Promise<Result<SetupOutcome>> {
+  const orgName = input.orgName.trim();
+  if (orgName.length === 0 || orgName.length > MAX_ORG_NAME) {
+    return err({ code: 'invalid_org_name', maxLength: MAX_ORG_NAME });
+  }
+  if (!input.isPlatformAdmin) return err({ code: 'not_platform_admin' });
+  const stated = caller.verifiedEmail ?? input.email;
+  if (stated === undefined || stated.trim() === '') return err({ code: 'no_emails' });
+  const ownerEmail = parseEmail(stated);
+  if (ownerEmail === undefined) return err({ code: 'invalid_emails', emails: [normalizeEmail(stated)] });
+
+  const now = deps.clock();
+  return inTransaction(deps.store, async (trx) => {
+    const existing = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
+    if (existing) return err({ code: 'org_already_set_up', orgName: existing.orgName });
+    if (caller.verifiedEmail === null) {
+      const linked = await findLinkedEmail(trx, caller.platform, identityWorkspace(caller), caller.userId);
+      if (linked !== undefined && linked !== ownerEmail) return err({ code: 'identity_conflict', linkedEmail: linked });
+      await linkIdentity(trx, {
+        platform: caller.platform,
+        workspaceId: identityWorkspace(caller),
+        userId: caller.userId,
+        email: ownerEmail,
+        now,
+      });
+    }
+    const orgId = randomUUID();
+    await insertOrg(trx, { id: orgId, name: orgName, limit: deps.settings.orgMaxMembers, now });
+    await insertBinding(trx, {
+      platform: caller.platform,
+      workspaceId: caller.workspaceId,
+      orgId,
+      channelId: caller.platform === 'console' ? CONSOLE_CHANNEL : null,
+    });
+    await insertMembership(trx, { orgId, email: ownerEmail, role: 'owner', now });
+    await recordActivity(trx, {
+      orgId,
+      at: now,
+      actor: ownerEmail,
+      action: 'org_created',
+      subject: ownerEmail,
+      details: { name: orgName },
+    });
+    return ok({ orgId, orgName, ownerEmail });
+  });
+}

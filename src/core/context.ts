@@ -1,0 +1,72 @@
+import type { Store } from '../store/connect.ts';
+import type { Executor } from '../store/repositories/executor.ts';
+import { findLinkedEmail } from '../store/repositories/identities.repo.ts';
+import { findMembership } from '../store/repositories/memberships.repo.ts';
+import { type BoundOrganization, findOrgByBinding, lockOrg } from '../store/repositories/organizations.repo.ts';
+import type { Caller } from './caller.ts';
+import { normalizeEmail } from './email.ts';
+import { err, ok, type Result } from './result.ts';
+import type { Role } from './roles.ts';
+import { inTransaction } from './transaction.ts';
+
+/** A caller known to be a Verified member of the organization bound to their workspace. */
+export interface MemberContext {
+  readonly org: BoundOrganization;
+  readonly email: string;
+  readonly role: Role;
+}
+
+/** Discord user ids are global; Slack user ids are per workspace (team). */
+export function identityWorkspace(caller: Caller): string {
+  return caller.platform === 'discord' ? '' : caller.workspaceId;
+}
+
+/** The caller's email: vouched for by the platform, or linked to their chat account. */
+export async function callerEmail(db: Executor, caller: Caller): Promise<string | undefined> {
+  if (caller.verifiedEmail !== null) return normalizeEmail(caller.verifiedEmail);
+  return findLinkedEmail(db, caller.platform, identityWorkspace(caller), caller.userId);
+}
+
+async function memberOf(db: Executor, caller: Caller, org: BoundOrganization): Promise<Result<MemberContext>> {
+  const email = await callerEmail(db, caller);
+  if (email === undefined) return err({ code: 'not_linked' });
+  const membership = await findMembership(db, org.orgId, email);
+  if (!membership) return err({ code: 'not_a_member' });
+  return ok({ org, email, role: membership.role });
+}
+
+export interface Access {
+  readonly ownerOnly?: boolean;
+}
+
+function checkAccess(member: Result<MemberContext>, access: Access): Result<MemberContext> {
+  if (member.ok && access.ownerOnly && member.value.role !== 'owner') return err({ code: 'owner_only' });
+  return member;
+}
+
+/** For reads: the caller as a member of their workspace's organization, without locking. */
+export async function readAsMember(db: Executor, caller: Caller, access: Access = {}): Promise<Result<MemberContext>> {
+  const org = await findOrgByBinding(db, caller.platform, caller.workspaceId);
+  if (!org) return err({ code: 'org_not_set_up' });
+  return checkAccess(await memberOf(db, caller, org), access);
+}
+
+/**
+ * For writes: one transaction that first locks the organization, then checks the caller's
+ * membership as it is now, so concurrent changes of one organization apply one after another.
+ */
+export async function writeAsMember<T>(
+  store: Store,
+  caller: Caller,
+  access: Access,
+  work: (trx: Executor, member: MemberContext) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const org = await findOrgByBinding(store.db, caller.platform, caller.workspaceId);
+  if (!org) return err({ code: 'org_not_set_up' });
+  return inTransaction(store, async (trx) => {
+    const locked = await lockOrg(trx, org.orgId);
+    const member = checkAccess(await memberOf(trx, caller, { ...org, orgName: locked.name }), access);
+    if (!member.ok) return member;
+    return work(trx, { ...member.value, org: { ...member.value.org, memberLimit: locked.memberLimit } });
+  });
+}

@@ -1,0 +1,36 @@
+import { activity } from './actions/activity.ts';
+import { setChannel } from './actions/channel.ts';
+import { cancel, confirm } from './actions/confirm.ts';
+import { invite } from './actions/invite.ts';
+import { list } from './actions/list.ts';
+import { suggestEmails, whoAmI } from './actions/lookups.ts';
+import { requestConfirmation } from './actions/request-confirmation.ts';
+import { resend } from './actions/resend.ts';
+import { accept, decline } from './actions/respond-to-invitation.ts';
+import { setup } from './actions/setup.ts';
+import type { CoreDeps } from './deps.ts';
+import type { MembershipCore } from './membership.ts';
+
+export type { CoreDeps, CoreSettings } from './deps.ts';
+
+/** One core for every adapter: each method is one use case in ./actions. */
+export function createMembershipCore(deps: CoreDeps): MembershipCore {
+  return {
+    setup: (caller, input) => setup(deps, caller, input),
+    invite: (caller, input) => invite(deps, caller, input),
+    list: (caller, input) => list(deps, caller, input),
+    resend: (caller, input) => resend(deps, caller, input),
+    requestRevoke: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'revoke', email }),
+    requestRoleChange: (caller, { email, role }) => requestConfirmation(deps, caller, { kind: 'role', email, role }),
+    requestRemove: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'remove', email }),
+    requestLeave: (caller) => requestConfirmation(deps, caller, { kind: 'leave' }),
+    confirm: (caller, input) => confirm(deps, caller, input),
+    cancel: (caller, input) => cancel(deps, caller, input),
+    accept: (caller, input) => accept(deps, caller, input),
+    decline: (caller, input) => decline(deps, caller, input),
+    activity: (caller, input) => activity(deps, caller, input),
+    setChannel: (caller, input) => setChannel(deps, caller, input),
+    whoAmI: (caller) => whoAmI(deps, caller),
+    suggestEmails: (caller, input) => suggestEmails(deps, caller, input),
+  };
+}

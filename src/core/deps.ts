@@ -1,0 +1,14 @@
+import type { Store } from '../store/connect.ts';
+import type { Clock } from './clock.ts';
+
+export interface CoreSettings {
+  readonly inviteTtlMs: number;
+  /** The member limit given to new organizations (SPEC §1: 100 by default). */
+  readonly orgMaxMembers: number;
+}
+
+export interface CoreDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly settings: CoreSettings;
+}

@@ -1,0 +1,43 @@
+import type { Platform } from '../../core/caller.ts';
+import type { Executor } from './executor.ts';
+
+export async function findLinkedEmail(
+  db: Executor,
+  platform: Platform,
+  workspaceId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('chat_identities')
+    .select('email')
+    .where('platform', '=', platform)
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.email;
+}
+
+export function findAccountsForEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('chat_identities')
+    .select(['platform', 'workspace_id', 'user_id'])
+    .where('email', '=', email)
+    .execute();
+}
+
+export async function linkIdentity(
+  db: Executor,
+  link: { platform: Platform; workspaceId: string; userId: string; email: string; now: number },
+) {
+  await db
+    .insertInto('chat_identities')
+    .values({
+      platform: link.platform,
+      workspace_id: link.workspaceId,
+      user_id: link.userId,
+      email: link.email,
+      linked_at: link.now,
+    })
+    .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doNothing())
+    .execute();
+}

@@ -1,0 +1,166 @@
+import type { Selectable } from 'kysely';
+import type { Platform } from '../../core/caller.ts';
+import type { Role } from '../../core/roles.ts';
+import type { InvitationState, InvitationTable } from '../schema.ts';
+import type { Executor } from './executor.ts';
+
+export type InvitationRow = Selectable<InvitationTable>;
+
+export function findInvitationById(db: Executor, id: string): Promise<InvitationRow | undefined> {
+  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findInvitationsByCodeHash(db: Executor, codeHash: string): Promise<InvitationRow[]> {
+  return db.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash).execute();
+}
+
+/** The pending invitation for an email, whether or not its time has run out. */
+export function findPending(db: Executor, orgId: string, email: string): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('email', '=', email)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+}
+
+/** The newest invitation for an email that can be resent: pending first, else the latest expired. */
+export function findResendable(db: Executor, orgId: string, email: string): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('email', '=', email)
+    .where('state', 'in', ['pending', 'expired'])
+    .orderBy('state', 'desc')
+    .orderBy('sent_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function listLivePending(db: Executor, orgId: string, now: number) {
+  return db
+    .selectFrom('invitations')
+    .select(['email', 'role', 'invited_by', 'sent_at', 'expires_at'])
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'pending')
+    .where('expires_at', '>', now)
+    .orderBy('expires_at')
+    .execute();
+}
+
+export async function pendingAmong(db: Executor, orgId: string, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('invitations')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'pending')
+    .where('email', 'in', emails)
+    .execute();
+  return new Set(rows.map((row) => row.email));
+}
+
+export async function countPending(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface NewInvitation {
+  readonly id: string;
+  readonly orgId: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly codeHash: string;
+  readonly invitedBy: string;
+  readonly now: number;
+  readonly expiresAt: number;
+  readonly target: { platform: Platform; userId: string } | null;
+}
+
+export async function insertInvitation(db: Executor, inv: NewInvitation) {
+  await db
+    .insertInto('invitations')
+    .values({
+      id: inv.id,
+      org_id: inv.orgId,
+      email: inv.email,
+      role: inv.role,
+      state: 'pending',
+      code_hash: inv.codeHash,
+      invited_by: inv.invitedBy,
+      created_at: inv.now,
+      sent_at: inv.now,
+      expires_at: inv.expiresAt,
+      resolved_at: null,
+      target_platform: inv.target?.platform ?? null,
+      target_user_id: inv.target?.userId ?? null,
+    })
+    .execute();
+}
+
+/** Moves a pending invitation to its end state; false when it had already left Pending. */
+export async function resolveInvitation(db: Executor, id: string, state: InvitationState, now: number) {
+  const result = await db
+    .updateTable('invitations')
+    .set({ state, resolved_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function rearmInvitation(
+  db: Executor,
+  id: string,
+  fields: { codeHash: string; now: number; expiresAt: number; target: { platform: Platform; userId: string } | null },
+) {
+  await db
+    .updateTable('invitations')
+    .set({
+      code_hash: fields.codeHash,
+      sent_at: fields.now,
+      expires_at: fields.expiresAt,
+      ...(fields.target ? { target_platform: fields.target.platform, target_user_id: fields.target.userId } : {}),
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
+export function suggestPending(db: Executor, orgId: string, prefix: string, limit: number) {
+  return db
+    .selectFrom('invitations')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'pending')
+    .where('email', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
+    .orderBy('email')
+    .limit(limit)
+    .execute();
+}
+
+/** Pending invitations whose time has run out, oldest first; PostgreSQL skips rows another sweeper holds. */
+export async function lockDue(
+  db: Executor,
+  due: { now: number; limit: number; orgId?: string; skipLocked: boolean },
+): Promise<Array<InvitationRow & { org_name: string }>> {
+  let query = db
+    .selectFrom('invitations')
+    .innerJoin('organizations', 'organizations.id', 'invitations.org_id')
+    .selectAll('invitations')
+    .select('organizations.name as org_name')
+    .where('invitations.state', '=', 'pending')
+    .where('invitations.expires_at', '<=', due.now)
+    .orderBy('invitations.expires_at')
+    .limit(due.limit);
+  if (due.orgId !== undefined) query = query.where('invitations.org_id', '=', due.orgId);
+  if (due.skipLocked) query = query.forUpdate('invitations').skipLocked();
+  return query.execute();
+}
