@@ -1,0 +1,15 @@
+import type { CommandName } from '../../../src/commands/parse-command.ts';
+import { helpText, USAGE } from '../../../src/commands/usage.ts';
+import { escapeText, type SlackReply } from '../render/reply.ts';
+
+export function helpReply(unknownWord?: string): SlackReply {
+  const intro =
+    unknownWord === undefined
+      ? '*Rollcall* manages who belongs to your organization.'
+      : `I don't know \`${escapeText(unknownWord)}\`. Here is what I understand:`;
+  return { text: `${intro}\n\`\`\`${escapeText(helpText('/members'))}\`\`\`` };
+}
+
+export function usageReply(command: CommandName): SlackReply {
+  return { text: `Usage: \`/members ${escapeText(USAGE[command])}\`` };
+}

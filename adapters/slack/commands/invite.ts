@@ -1,0 +1,21 @@
+import type { EmailArg } from '../../../src/commands/parse-command.ts';
+import { parseEmail } from '../../../src/core/email.ts';
+import type { InviteOutcome } from '../../../src/core/membership.ts';
+import type { Result } from '../../../src/core/result.ts';
+import type { CommandContext } from './context.ts';
+
+/**
+ * One core.invite call, with the invitees Slack can reach looked up first, so the core can address
+ * their DM (Accept/Decline) instead of handing the inviter a code.
+ */
+export async function inviteFromSlack(
+  ctx: CommandContext,
+  args: readonly EmailArg[],
+  role: string | undefined,
+): Promise<Result<InviteOutcome>> {
+  const emails = await ctx.directory.emails(ctx.teamId, args);
+  // Only addresses that look valid are worth a lookup; the core rejects the rest and names them.
+  const lookups = [...new Set(emails.map(parseEmail).filter((email) => email !== undefined))];
+  const reachable = await ctx.directory.reachable(lookups);
+  return ctx.core.invite(ctx.caller, role === undefined ? { emails, reachable } : { emails, role, reachable });
+}

@@ -1,0 +1,105 @@
+import type { webApi } from '@slack/bolt';
+import type { EmailArg } from '../../src/commands/parse-command.ts';
+import type { Caller } from '../../src/core/caller.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import { MINUTE } from '../../src/core/clock.ts';
+
+/** What Rollcall needs from a Slack profile (SPEC §4): the verified email and admin standing. */
+export interface SlackProfile {
+  readonly email: string | null;
+  readonly isWorkspaceAdmin: boolean;
+}
+
+/** Profiles change rarely; five minutes bounds how long a changed email or admin flag lingers. */
+const PROFILE_TTL_MS = 5 * MINUTE;
+/** Lookups run in parallel, but not all 100 invitees at once: Slack rate-limits per method. */
+const LOOKUP_CONCURRENCY = 8;
+
+interface CachedProfile {
+  readonly at: number;
+  readonly profile: Promise<SlackProfile>;
+}
+
+/** Slack's user directory: who is calling, who a mention is, and which invitees have an account. */
+export class SlackDirectory {
+  readonly #cache = new Map<string, CachedProfile>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly clock: Clock,
+  ) {}
+
+  profile(teamId: string, userId: string): Promise<SlackProfile> {
+    const key = `${teamId}:${userId}`;
+    const now = this.clock();
+    const cached = this.#cache.get(key);
+    if (cached && now - cached.at < PROFILE_TTL_MS) return cached.profile;
+    const profile = this.#fetchProfile(userId);
+    this.#cache.set(key, { at: now, profile });
+    // A failed lookup must not be remembered: the next command asks Slack again.
+    profile.catch(() => this.#cache.delete(key));
+    return profile;
+  }
+
+  async caller(teamId: string, userId: string): Promise<Caller> {
+    const { email } = await this.profile(teamId, userId);
+    return { platform: 'slack', workspaceId: teamId, userId, verifiedEmail: email };
+  }
+
+  /** Mentions become the mentioned member's email; an unresolvable mention stays as typed, for the core to reject. */
+  async emails(teamId: string, args: readonly EmailArg[]): Promise<string[]> {
+    return mapBounded(args, LOOKUP_CONCURRENCY, async (arg) => {
+      if ('email' in arg) return arg.email;
+      const { email } = await this.profile(teamId, arg.userId);
+      return email ?? `<@${arg.userId}>`;
+    });
+  }
+
+  /** normalized email → Slack user id, for invitees who have an account in this workspace. */
+  async reachable(emails: readonly string[]): Promise<Record<string, string>> {
+    const found = await mapBounded(emails, LOOKUP_CONCURRENCY, async (email) => {
+      const userId = await this.lookupByEmail(email);
+      return userId === undefined ? undefined : ([email, userId] as const);
+    });
+    return Object.fromEntries(found.filter((entry) => entry !== undefined));
+  }
+
+  async lookupByEmail(email: string): Promise<string | undefined> {
+    try {
+      const result = await this.client.users.lookupByEmail({ email });
+      return result.user?.id;
+    } catch (error) {
+      if (isPlatformError(error, 'users_not_found')) return undefined;
+      throw error;
+    }
+  }
+
+  async #fetchProfile(userId: string): Promise<SlackProfile> {
+    const { user } = await this.client.users.info({ user: userId });
+    const email = user?.profile?.email;
+    return {
+      email: email && email.length > 0 ? email : null,
+      isWorkspaceAdmin: Boolean(user?.is_admin || user?.is_owner),
+    };
+  }
+}
+
+export function isPlatformError(error: unknown, code?: string): error is { data: { error: string } } {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  if (error.code !== 'slack_webapi_platform_error' || !('data' in error)) return false;
+  const data = error.data as { error?: unknown };
+  return code === undefined ? typeof data.error === 'string' : data.error === code;
+}
+
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

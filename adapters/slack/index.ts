@@ -1,0 +1,88 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import type { MembershipCore } from '../../src/core/membership.ts';
+import type { Notifier } from '../../src/core/notifications.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Metrics } from '../../src/metrics.ts';
+import { toBoltLogger } from './bolt-logger.ts';
+import { SlackDirectory } from './directory.ts';
+import { registerButtons } from './listeners/buttons.ts';
+import { registerCommand } from './listeners/command.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
+import { registerInviteModal } from './listeners/invite-modal.ts';
+import { registerRetryGuard } from './listeners/retry-guard.ts';
+import { createSlackNotifier } from './notifier.ts';
+
+export interface SlackAdapterDeps {
+  readonly core: MembershipCore;
+  readonly config: SlackConfig;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly clock: Clock;
+}
+
+export interface SlackAdapter {
+  readonly notifier: Notifier;
+  /** Mount on POST /slack/events (src/http/server.ts); undefined in Socket Mode. */
+  readonly requestListener: RequestListener | undefined;
+  /** Connects Socket Mode; in HTTP mode the shared HTTP server does the listening. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A command is interactive: one quick retry at most, then the user hears about it. */
+const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 };
+
+function receiverFor(config: SlackConfig, logger: ReturnType<typeof toBoltLogger>) {
+  const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
+  if (config.appToken !== undefined)
+    return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: apiUrl } });
+  if (config.signingSecret === undefined) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+  return new HTTPReceiver({ signingSecret: config.signingSecret, logger });
+}
+
+/** The Slack adapter: a Bolt App translating commands, buttons and the invite modal onto the core. */
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const { config } = deps;
+  const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
+  const logger = toBoltLogger(deps.log);
+  const receiver = receiverFor(config, logger);
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    clientOptions: { ...apiUrl, retryConfig: INTERACTIVE_RETRIES },
+  });
+  const listenerDeps: ListenerDeps = { ...deps, directory: new SlackDirectory(app.client, deps.clock) };
+  registerRetryGuard(app);
+  registerCommand(app, listenerDeps);
+  registerButtons(app, listenerDeps);
+  registerInviteModal(app, listenerDeps);
+
+  // The outbox owns retrying (with backoff, across restarts), so this client never retries by itself.
+  const notifyClient = new webApi.WebClient(config.botToken, {
+    ...apiUrl,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const notifier = createSlackNotifier({
+    client: notifyClient,
+    directory: new SlackDirectory(notifyClient, deps.clock),
+    clock: deps.clock,
+  });
+
+  const socketMode = receiver instanceof SocketModeReceiver;
+  return {
+    notifier,
+    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { App, BlockAction } from '@slack/bolt';
+import type { Caller } from '../../../src/core/caller.ts';
+import type { CoreError } from '../../../src/core/errors.ts';
+import type { Result } from '../../../src/core/result.ts';
+import { ACTION_ID_PATTERN, type ButtonAction, decodeActionId } from '../action-ids.ts';
+import { describeError } from '../messages.ts';
+import { describeDone } from '../render/confirmation.ts';
+import { escapeText } from '../render/reply.ts';
+import { roleName } from '../role-names.ts';
+import { guarded } from './boundary.ts';
+import { countCommand, type ListenerDeps } from './deps.ts';
+
+type Outcome = Result<string>;
+
+function map<T>(result: Result<T>, word: (value: T) => string): Outcome {
+  return result.ok ? { ok: true, value: word(result.value) } : result;
+}
+
+/** One core call per button; the button carries only an id, the core decides everything else. */
+async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): Promise<Outcome> {
+  const { core } = deps;
+  switch (button.verb) {
+    case 'confirm':
+      return map(await core.confirm(caller, { actionId: button.id }), (v) => describeDone(v.action));
+    case 'cancel':
+      return map(await core.cancel(caller, { actionId: button.id }), () => 'Cancelled. Nothing changed.');
+    case 'accept':
+      return map(
+        await core.accept(caller, { invitationId: button.id }),
+        (v) => `:tada: Welcome to *${escapeText(v.orgName)}*! You joined as ${roleName(v.role)}.`,
+      );
+    case 'decline':
+      return map(
+        await core.decline(caller, { invitationId: button.id }),
+        (v) => `You declined the invitation to *${escapeText(v.orgName)}*.`,
+      );
+  }
+}
+
+/**
+ * A refusal leaves the original message as it is and tells only the clicker why: a stale, repeated
+ * or foreign click must not wipe the requester's buttons or the outcome already shown.
+ */
+function replyTo(outcome: Outcome): { replace_original: boolean; response_type: 'ephemeral'; text: string } {
+  if (outcome.ok) return { replace_original: true, response_type: 'ephemeral', text: outcome.value };
+  return { replace_original: false, response_type: 'ephemeral', text: describeError(outcome.error as CoreError) };
+}
+
+export function registerButtons(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, respond }) => {
+    await ack();
+    const button = 'action_id' in action ? decodeActionId(action.action_id) : undefined;
+    if (button === undefined) return;
+    const tell = (text: string) => respond({ replace_original: false, response_type: 'ephemeral', text });
+    await guarded(deps, button.verb, tell, async () => {
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const caller = await deps.directory.caller(teamId, body.user.id);
+      const outcome = await press(deps, caller, button);
+      countCommand(deps, button.verb, outcome.ok ? 'ok' : outcome.error.code);
+      await respond(replyTo(outcome));
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import type { App, webApi } from '@slack/bolt';
+import { parseCommand } from '../../../src/commands/parse-command.ts';
+import type { CoreError } from '../../../src/core/errors.ts';
+import { grantableRoles } from '../../../src/core/roles.ts';
+import { INVITE_MODAL_CALLBACK_ID } from '../action-ids.ts';
+import type { CommandContext } from '../commands/context.ts';
+import { inviteFromSlack } from '../commands/invite.ts';
+import { describeError } from '../messages.ts';
+import { EMAILS_BLOCK, inviteDoneModal, inviteModal, ROLE_BLOCK } from '../render/invite-modal.ts';
+import { guarded } from './boundary.ts';
+import { countCommand, type ListenerDeps } from './deps.ts';
+
+/** `/members invite` alone: the form, offering only the roles this caller may grant. Returns the metric outcome. */
+export async function openInviteModal(
+  ctx: CommandContext,
+  client: webApi.WebClient,
+  triggerId: string,
+  tell: (text: string) => Promise<unknown>,
+): Promise<string> {
+  const me = await ctx.core.whoAmI(ctx.caller);
+  if (!me.ok) {
+    await tell(describeError(me.error));
+    return me.error.code;
+  }
+  await client.views.open({
+    trigger_id: triggerId,
+    view: inviteModal(me.value.orgName, grantableRoles(me.value.role)),
+  });
+  return 'modal';
+}
+
+const ROLE_ERRORS = new Set<CoreError['code']>(['role_not_grantable', 'invalid_role']);
+
+/** Modal error text is plain: Slack shows it under the field, without mrkdwn. */
+function fieldErrors(error: CoreError): Record<string, string> {
+  const text = describeError(error).replace(/[*`]/g, '');
+  return { [ROLE_ERRORS.has(error.code) ? ROLE_BLOCK : EMAILS_BLOCK]: text };
+}
+
+/**
+ * The submission runs the invite before acknowledging, so any refusal is shown next to its field
+ * (`response_action: errors`) and nothing is invited; on success the modal shows the outcome.
+ */
+export function registerInviteModal(app: App, deps: ListenerDeps): void {
+  app.view(INVITE_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+    let acked = false;
+    const tell = async (text: string) => {
+      if (!acked) await ack({ response_action: 'errors', errors: { [EMAILS_BLOCK]: text } });
+    };
+    await guarded(deps, 'invite', tell, async () => {
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const caller = await deps.directory.caller(teamId, body.user.id);
+      const values = view.state.values;
+      const text = values[EMAILS_BLOCK]?.[EMAILS_BLOCK]?.value ?? '';
+      const role = values[ROLE_BLOCK]?.[ROLE_BLOCK]?.selected_option?.value ?? 'member';
+      // The command grammar reads the field exactly as it reads `/members invite …`; `as <role>` pins the role.
+      const parsed = parseCommand(`invite ${text} as ${role}`);
+      const emails = parsed.name === 'invite' ? parsed.emails : [];
+      const result = await inviteFromSlack({ ...deps, teamId, caller }, emails, role);
+      countCommand(deps, 'invite', result.ok ? 'ok' : result.error.code);
+      acked = true;
+      if (!result.ok) {
+        await ack({ response_action: 'errors', errors: fieldErrors(result.error) });
+        return;
+      }
+      await ack({ response_action: 'update', view: inviteDoneModal(result.value, deps.clock()) });
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import { roleName, roleWord } from './role-names.ts';
+
+/** Every core error worded for Slack (mrkdwn). The type makes a new code fail to compile until it is here. */
+export const slackMessages: ErrorMessages<string> = {
+  org_not_set_up: () =>
+    'This workspace has no organization yet. A workspace admin can create one with `/members setup <organization name>`.',
+  org_already_set_up: (e) => `This workspace is already set up as *${e.orgName}*.`,
+  not_platform_admin: () => 'Only a Slack workspace admin or owner can run setup.',
+  invalid_org_name: (e) => `Give the organization a name of 1 to ${e.maxLength} characters.`,
+  not_linked: () =>
+    'You are not a member of this organization. You can only accept or decline an invitation: `/members accept CODE`.',
+  not_a_member: () => 'You are not a member of this organization.',
+  owner_only: () => 'Only an owner of the organization can do that.',
+  role_not_grantable: (e) =>
+    `You cannot grant *${roleName(e.role)}*. You may invite as: ${e.grantable.map(roleWord).join(', ')}.`,
+  invalid_role: (e) => `\`${e.input}\` is not a role. Use owner, billing-admin or member.`,
+  no_emails: () => 'Give at least one email address: `/members invite alice@example.com`.',
+  invalid_emails: (e) =>
+    `Nothing was invited. Not valid email addresses: ${e.emails.map((x) => `\`${x}\``).join(', ')}.`,
+  too_many_emails: (e) => `Nothing was invited: ${e.given} addresses given, at most ${e.max} per command.`,
+  over_capacity: (e) =>
+    `Nothing was invited: ${e.requested} invitations would exceed the limit of ${e.limit}. Seats left: ${e.seatsLeft}.`,
+  member_not_found: (e) => `${e.email} is not a member of this organization.`,
+  invitation_not_found: (e) => `There is no invitation for ${e.email}.`,
+  not_inviter: (e) => `Only an owner or whoever invited ${e.email} can do that.`,
+  resend_too_soon: (e) =>
+    `The invitation for ${e.email} was sent less than 10 minutes ago. Try again <!date^${Math.floor(e.retryAt / 1000)}^{time}|later>.`,
+  invitation_not_pending: (e) => `That invitation was already ${e.state}.`,
+  invitation_expired: () => 'That invitation has expired. Ask whoever invited you to resend it.',
+  invalid_code: () => 'That code does not match any invitation. Check it, or ask for the invitation to be resent.',
+  not_invitee: () => 'That invitation was sent to someone else.',
+  identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
+  already_member: () => 'You are already a member of this organization.',
+  same_role: (e) => `${e.email} is already *${roleName(e.role)}*. Nothing changed.`,
+  last_owner: (e) => `${e.email} is the last owner. Make someone else an owner first.`,
+  use_leave: () => 'To remove yourself, use `/members leave`.',
+  only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
+  invalid_page: (e) => `\`${e.input}\` is not a page number.`,
+  invalid_channel: () => 'Name a channel like `/members channel #general`.',
+  confirmation_not_found: () => 'This button no longer matches a pending action. Nothing changed.',
+  confirmation_not_yours: () => 'Only the person who asked can confirm or cancel this. Nothing changed.',
+  confirmation_expired: () => 'This confirmation is older than 15 minutes. Nothing changed; run the command again.',
+  confirmation_already_used: (e) =>
+    e.state === 'done'
+      ? 'This was already confirmed. Nothing changed.'
+      : 'This was already cancelled. Nothing changed.',
+};
+
+/** The one reply for anything unexpected: a reference id for the logs, never a stack trace. */
+export function unexpectedMessage(ref: string): string {
+  return `Something went wrong on our side. Reference: \`${ref}\`.`;
+}
+
+/** The wording of any core error; the mapped type guarantees each code has its own function. */
+export function describeError(error: CoreError): string {
+  const word = slackMessages[error.code] as (e: CoreError) => string;
+  return word(error);
+}

@@ -1,0 +1,80 @@
+import type { types } from '@slack/bolt';
+import type { NotificationEvent } from '../../../src/core/notifications.ts';
+import { encodeActionId } from '../action-ids.ts';
+import { relativeTime } from '../relative-time.ts';
+import { roleName } from '../role-names.ts';
+import { escapeText, type SlackReply, section } from './reply.ts';
+
+/** The line posted in the organization's channel. */
+export function channelLine(event: NotificationEvent, now: number): string {
+  const org = escapeText(event.orgName);
+  switch (event.kind) {
+    case 'invitation_sent':
+    case 'invitation_offer':
+      return `:envelope: ${event.invitedBy} invited *${event.email}* to ${org} as ${roleName(event.role)} (expires ${relativeTime(event.expiresAt, now)}).`;
+    case 'invitation_accepted':
+      return `:tada: *${event.email}* joined ${org} as ${roleName(event.role)}.`;
+    case 'invitation_declined':
+      return `*${event.email}* declined the invitation to ${org}.`;
+    case 'invitation_revoked':
+      return `${event.by} revoked the invitation of *${event.email}* to ${org}.`;
+    case 'invitation_expired':
+      return `The invitation of *${event.email}* to ${org} expired.`;
+    case 'role_changed':
+      return `${event.by} changed *${event.email}* from ${roleName(event.from)} to ${roleName(event.to)} in ${org}.`;
+    case 'member_removed':
+      return `${event.by} removed *${event.email}* from ${org}.`;
+    case 'member_left':
+      return `*${event.email}* left ${org}.`;
+  }
+}
+
+/** The DM to the person concerned, worded to them. */
+export function directLine(event: NotificationEvent, now: number): string {
+  const org = escapeText(event.orgName);
+  switch (event.kind) {
+    case 'invitation_sent':
+    case 'invitation_offer':
+      return `${event.invitedBy} invited you to join *${org}* as ${roleName(event.role)}. The invitation expires ${relativeTime(event.expiresAt, now)}.`;
+    case 'invitation_accepted':
+      return `You joined *${org}* as ${roleName(event.role)}.`;
+    case 'invitation_declined':
+      return `${event.email} declined your invitation to *${org}*.`;
+    case 'invitation_revoked':
+      return `Your invitation to *${org}* was revoked by ${event.by}.`;
+    case 'invitation_expired':
+      return `Your invitation of ${event.email} to *${org}* expired. Send a fresh one with \`/members resend ${event.email}\`.`;
+    case 'role_changed':
+      return `${event.by} changed your role in *${org}* from ${roleName(event.from)} to ${roleName(event.to)}.`;
+    case 'member_removed':
+      return `${event.by} removed you from *${org}*.`;
+    case 'member_left':
+      return `You left *${org}*.`;
+  }
+}
+
+function offerButtons(invitationId: string): types.ActionsBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: encodeActionId('accept', invitationId),
+        text: { type: 'plain_text', text: 'Accept' },
+        style: 'primary',
+      },
+      {
+        type: 'button',
+        action_id: encodeActionId('decline', invitationId),
+        text: { type: 'plain_text', text: 'Decline' },
+      },
+    ],
+  };
+}
+
+export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
+  if (to === 'channel') return { text: channelLine(event, now) };
+  const text = directLine(event, now);
+  if (event.kind !== 'invitation_offer') return { text };
+  return { text, blocks: [section(text), offerButtons(event.invitationId)] };
+}

@@ -1,0 +1,54 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Metrics } from '../metrics.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface HttpServerDeps {
+  readonly metrics: Metrics;
+  /** Bolt's HTTPReceiver listener; absent without Slack or in Socket Mode. */
+  readonly slack?: RequestListener | undefined;
+}
+
+function send(res: Parameters<RequestListener>[1], status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}
+
+/**
+ * The process's one HTTP server: health and metrics always, the Slack endpoint when Slack runs over
+ * HTTP, so probes and scraping work whichever adapters are configured.
+ */
+export function createHttpServer(deps: HttpServerDeps): Server {
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
+    if (req.method === 'GET' && path === '/metrics') {
+      deps.metrics.registry
+        .metrics()
+        .then((text) => send(res, 200, deps.metrics.registry.contentType, text))
+        .catch(() => send(res, 500, 'text/plain', 'metrics unavailable\n'));
+      return;
+    }
+    if (req.method === 'POST' && path === SLACK_EVENTS_PATH && deps.slack) return deps.slack(req, res);
+    send(res, 404, 'text/plain', 'not found\n');
+  });
+}
+
+/** Listens on `port` (0 for any free port) and resolves with the bound port. */
+export function listen(server: Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
