@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOUR } from '../../src/core/clock.ts';
+import { type ConsoleHarness, codeFor, startConsole } from './console-harness.ts';
+
+const OWNER = 'olivia@acme.test';
+const BOB = 'bob@acme.test';
+
+let harness: ConsoleHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** An organization with its owner, and Bob as a member who accepted with his code. */
+async function acmeWithBob(): Promise<ConsoleHarness> {
+  const h = await startConsole({ as: OWNER });
+  harness = h;
+  await h.send('setup Acme');
+  const code = codeFor(await h.send(`invite ${BOB}`), BOB);
+  await h.send(`as ${BOB}`);
+  await h.send(`accept ${code}`);
+  await h.send(`as ${OWNER}`);
+  return h;
+}
+
+describe('console session', () => {
+  it('lets the terminal user set up an organization, invite, and the invitee accept with the printed code', async () => {
+    const h = await startConsole({ as: OWNER });
+    harness = h;
+    expect(await h.send('setup Acme')).toContain(`Created Acme. You (${OWNER}) are its first owner.`);
+
+    const invited = await h.send(`/members invite ${BOB}`);
+    expect(invited).toMatch(/Invited bob@acme\.test as member, expires in 2 days\./);
+    expect(invited).toContain(`[#terminal] ${OWNER} invited ${BOB} to Acme as member.`);
+
+    expect(await h.send(`as ${BOB}`)).toBe(`You are now ${BOB}.\n`);
+    const accepted = await h.send(`accept ${codeFor(invited, BOB)}`);
+    expect(accepted).toContain(`Welcome to Acme: ${BOB} joined as member.`);
+    expect(accepted).toContain(`[#terminal] ${BOB} accepted the invitation to Acme and joined as member.`);
+  });
+
+  it('lists members and pending invitations in aligned columns with expiry relative to the clock', async () => {
+    const h = await acmeWithBob();
+    await h.send('invite carol@acme.test as billing-admin');
+    h.clock.advance(47 * HOUR);
+    const listed = await h.send('list');
+    expect(listed).toContain('Acme: 3 of 100 seats used');
+    expect(listed).toContain(`  ${BOB}     member  joined 47 hours ago\n  ${OWNER}  owner   joined 47 hours ago`);
+    expect(listed).toContain(`  carol@acme.test  billing-admin  invited by ${OWNER}  expires in 1 hour`);
+    const pendingOnly = await h.send('list pending');
+    expect(pendingOnly).not.toContain('Members');
+    expect(pendingOnly).toContain('carol@acme.test');
+  });
+
+  it('removes a member after a yes answer, telling the channel and the removed member', async () => {
+    const h = await acmeWithBob();
+    const answer = await h.send(`remove ${BOB}`, 'y');
+    expect(answer).toContain(`Remove ${BOB} (member) from Acme? [y/N]\nRemoved ${BOB}.`);
+    expect(answer).toContain(`[#terminal] ${OWNER} removed ${BOB} from Acme.`);
+    expect(answer).toContain(`[DM ${BOB}] ${OWNER} removed you from Acme.`);
+    expect(await h.send('list members')).not.toContain(BOB);
+  });
+
+  it('changes nothing when the confirmation is answered no', async () => {
+    const h = await acmeWithBob();
+    const answer = await h.send(`remove ${BOB}`, 'n');
+    expect(answer).toContain('Cancelled; nothing changed.');
+    expect(await h.send('list members')).toContain(BOB);
+  });
+
+  it('refuses to let the only owner leave', async () => {
+    const h = await startConsole({ as: OWNER });
+    harness = h;
+    await h.send('setup Acme');
+    expect(await h.send('leave')).toBe(
+      'You are the only owner, so you cannot leave. Make someone else an owner first.\n',
+    );
+    expect(await h.send('list members')).toContain(`${OWNER}  owner`);
+  });
+
+  it('tells a member they cannot remove someone', async () => {
+    const h = await acmeWithBob();
+    await h.send(`as ${BOB}`);
+    expect(await h.send(`remove ${OWNER}`)).toBe('Only an owner can do that.\n');
+  });
+
+  it('answers unknown words and wrong arguments with help, never a stack trace', async () => {
+    const h = await startConsole({ as: OWNER });
+    harness = h;
+    const unknown = await h.send('frobnicate the members');
+    expect(unknown).toContain('Unknown command "frobnicate".');
+    expect(unknown).toContain('invite <email>');
+    expect(unknown).toContain('as <email>');
+    expect(await h.send('role bob@acme.test')).toBe('Usage: role <email> <owner|billing-admin|member>\n');
+  });
+
+  it('switches who you are with as and /as, and asks who you are when nobody is chosen', async () => {
+    const h = await startConsole();
+    harness = h;
+    expect(await h.send('list')).toBe('Choose who you are first: as <email>\n');
+    expect(await h.send('as not-an-email')).toBe('Usage: as <email>\n');
+    expect(await h.send(`/as ${OWNER.toUpperCase()}`)).toBe(`You are now ${OWNER}.\n`);
+    await h.send('setup Acme');
+    await h.send('as stranger@else.test');
+    expect(await h.send('list')).toContain('You are not a member of this organization.');
+  });
+});
