@@ -21,8 +21,8 @@ export async function confirm(
     if (member.org.orgId !== row.org_id) return err({ code: 'confirmation_not_found' });
     const now = deps.clock();
     const current = await findPendingAction(trx, input.actionId);
-    if (!current || current.state !== 'pending')
-      return err({ code: 'confirmation_already_used', state: current?.state === 'cancelled' ? 'cancelled' : 'done' });
+    if (!current) return err({ code: 'confirmation_not_found' });
+    if (current.state !== 'pending') return err({ code: 'confirmation_already_used', state: current.state });
     if (now - current.created_at >= CONFIRMATION_TTL_MS) return err({ code: 'confirmation_expired' });
     const stored = JSON.parse(current.action) as StoredAction;
     const action = await checkAction(trx, member, stored.request, now);

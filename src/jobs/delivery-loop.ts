@@ -1,0 +1,66 @@
+import type { MembershipCore } from '../core/membership.ts';
+import type { Logger } from '../log.ts';
+import { type DispatchDeps, dispatchNotifications } from './dispatch-notifications.ts';
+
+export interface DeliveryLoop {
+  /** Deliver soon: runs now, or once more after the run in progress. */
+  kick(): void;
+  /** Runs one dispatch now (after any in progress) and waits for it. */
+  flush(): Promise<void>;
+}
+
+/** Delivers notifications right after the commands that queued them, without waiting for the cron tick. */
+export function createDeliveryLoop(deps: DispatchDeps & { log: Logger }): DeliveryLoop {
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        await dispatchNotifications(deps);
+      } catch (error) {
+        deps.log.error({ err: error }, 'notification dispatch failed; the next run retries');
+      }
+    } while (again);
+  };
+
+  const start = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    kick: () => void start(),
+    flush: async () => {
+      await start();
+      if (running) await running;
+    },
+  };
+}
+
+const WRITES = ['setup', 'invite', 'resend', 'confirm', 'accept', 'decline'] as const satisfies ReadonlyArray<
+  keyof MembershipCore
+>;
+
+/** The same core, kicking delivery after every call that may have queued a notification. */
+export function deliveringAfterWrites(core: MembershipCore, loop: DeliveryLoop): MembershipCore {
+  const wrapped: MembershipCore = { ...core };
+  for (const name of WRITES) {
+    const original = core[name] as (...args: never[]) => Promise<{ ok: boolean }>;
+    Object.assign(wrapped, {
+      [name]: async (...args: never[]) => {
+        const result = await original(...args);
+        if (result.ok) loop.kick();
+        return result;
+      },
+    });
+  }
+  return wrapped;
+}

@@ -1,0 +1,37 @@
+import cron from 'node-cron';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Store } from '../store/connect.ts';
+import type { DeliveryLoop } from './delivery-loop.ts';
+import { expireInvitations } from './expire-invitations.ts';
+
+export interface SweepDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly delivery: DeliveryLoop;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+}
+
+/** One run of the scheduled work: expire due invitations, then deliver what is queued. */
+export async function sweep(deps: SweepDeps): Promise<number> {
+  try {
+    const expired = await expireInvitations(deps.store, deps.clock());
+    deps.metrics.expired.inc(expired);
+    await deps.delivery.flush();
+    deps.metrics.sweeps.inc({ outcome: 'ok' });
+    if (expired > 0) deps.log.info({ expired }, 'invitations expired');
+    return expired;
+  } catch (error) {
+    deps.metrics.sweeps.inc({ outcome: 'error' });
+    deps.log.error({ err: error }, 'sweep failed; the next tick retries');
+    return 0;
+  }
+}
+
+/** Schedules the sweep on EXPIRY_CRON; runs never overlap within a process. */
+export function scheduleSweep(expression: string, deps: SweepDeps): { stop(): void } {
+  const task = cron.schedule(expression, () => sweep(deps), { noOverlap: true, name: 'rollcall-sweep' });
+  return { stop: () => void task.stop() };
+}
