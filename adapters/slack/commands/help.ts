@@ -7,7 +7,7 @@ export function helpReply(unknownWord?: string): SlackReply {
     unknownWord === undefined
       ? '*Rollcall* manages who belongs to your organization.'
       : `I don't know \`${escapeText(unknownWord)}\`. Here is what I understand:`;
-  return { text: `${intro}\n\`\`\`${escapeText(helpText('/members'))}\`\`\`` };
+  return { text: `${intro}\n\`\`\`\n${escapeText(helpText('/members'))}\`\`\`` };
 }
 
 export function usageReply(command: CommandName): SlackReply {

@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
+import { createMembershipCore } from '../../src/core/create-core.ts';
+import type { MembershipCore } from '../../src/core/membership.ts';
+import { close, createHttpServer, listen } from '../../src/http/server.ts';
+import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
+import { createLogger } from '../../src/log.ts';
+import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import type { Store } from '../../src/store/connect.ts';
+import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
+import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
+import { type PostResult, postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
+import { manualClock, openTestStore } from '../support/stores.ts';
+
+export interface Exchange {
+  readonly http: PostResult;
+  /** What the app posted to this request's response_url. */
+  readonly reply: () => Promise<RecordedCall['body']>;
+}
+
+/** The real Bolt app on 127.0.0.1 over a fresh SQLite store, talking to a fake Slack started for the test. */
+export class SlackHarness {
+  private constructor(
+    readonly fake: FakeSlack,
+    readonly store: Store,
+    readonly core: MembershipCore,
+    readonly adapter: SlackAdapter,
+    readonly server: Server,
+    readonly url: string,
+    readonly clock: ReturnType<typeof manualClock>,
+    readonly metrics: Metrics,
+  ) {}
+
+  static async start(): Promise<SlackHarness> {
+    const fake = await FakeSlack.start();
+    const store = await openTestStore('sqlite');
+    const clock = manualClock();
+    const metrics = createMetrics();
+    const log = createLogger('silent');
+    const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * 3_600_000, orgMaxMembers: 100 } });
+    const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
+    const adapter = createSlackAdapter({ core, config, log, metrics, clock });
+    const server = createHttpServer({ metrics, slack: adapter.requestListener });
+    const port = await listen(server, 0, '127.0.0.1');
+    return new SlackHarness(fake, store, core, adapter, server, `http://127.0.0.1:${port}`, clock, metrics);
+  }
+
+  get eventsUrl(): string {
+    return `${this.url}/slack/events`;
+  }
+
+  async slash(userId: string, text: string, headers: Record<string, string> = {}): Promise<Exchange> {
+    const responseUrl = this.fake.responseUrl();
+    const http = await postToSlackEndpoint(this.eventsUrl, slashCommandForm(userId, text, responseUrl), { headers });
+    return { http, reply: async () => (await this.fake.waitForResponse(responseUrl)).body };
+  }
+
+  /** Runs a command and returns the text of its ephemeral reply. */
+  async say(userId: string, text: string): Promise<string> {
+    return String((await (await this.slash(userId, text)).reply()).text);
+  }
+
+  /** Runs a command and returns everything its reply shows: the text and every block's text. */
+  async show(userId: string, text: string): Promise<string> {
+    const body = await (await this.slash(userId, text)).reply();
+    return [String(body.text), ...blockTexts(body)].join('\n');
+  }
+
+  async click(userId: string, actionId: string): Promise<Exchange> {
+    const responseUrl = this.fake.responseUrl();
+    const http = await postToSlackEndpoint(this.eventsUrl, blockActionForm(userId, actionId, responseUrl));
+    return { http, reply: async () => (await this.fake.waitForResponse(responseUrl)).body };
+  }
+
+  async submitInvite(userId: string, emails: string, role: string): Promise<PostResult> {
+    return postToSlackEndpoint(this.eventsUrl, inviteSubmissionForm(userId, emails, role));
+  }
+
+  deliver() {
+    return dispatchNotifications({
+      store: this.store,
+      clock: this.clock,
+      notifiers: [this.adapter.notifier],
+      log: createLogger('silent'),
+      metrics: this.metrics,
+    });
+  }
+
+  async close(): Promise<void> {
+    await close(this.server);
+    await this.adapter.stop();
+    await this.fake.close();
+    await this.store.close();
+  }
+}
+
+/** The action ids of the buttons in a recorded message body. */
+export function buttonIds(body: Record<string, unknown>): string[] {
+  const blocks = (body.blocks ?? []) as { type: string; elements?: { action_id?: string }[] }[];
+  return blocks.flatMap((block) =>
+    block.type === 'actions' ? (block.elements ?? []).map((e) => e.action_id ?? '') : [],
+  );
+}
+
+/** The mrkdwn of every section and context block, as the user reads it. */
+export function blockTexts(body: Record<string, unknown>): string[] {
+  const blocks = (body.blocks ?? []) as { text?: { text?: string }; elements?: { text?: string }[] }[];
+  return blocks.flatMap((block) => [block.text?.text ?? '', ...(block.elements ?? []).map((e) => e.text ?? '')]);
+}

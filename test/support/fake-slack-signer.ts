@@ -1,0 +1,37 @@
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** Slack's v0 request signature: HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
+export function signedHeaders(
+  body: string,
+  options: { secret?: string; timestampSec?: number } = {},
+): Record<string, string> {
+  const timestamp = String(options.timestampSec ?? Math.floor(Date.now() / 1000));
+  const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`);
+  return { 'x-slack-signature': `v0=${hmac.digest('hex')}`, 'x-slack-request-timestamp': timestamp };
+}
+
+export interface PostResult {
+  readonly status: number;
+  readonly text: string;
+}
+
+/** POSTs a form body to the app as Slack would, signed unless told otherwise. */
+export async function postToSlackEndpoint(
+  url: string,
+  form: Record<string, string>,
+  options: { secret?: string; timestampSec?: number; headers?: Record<string, string> } = {},
+): Promise<PostResult> {
+  const body = new URLSearchParams(form).toString();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...signedHeaders(body, options),
+      ...options.headers,
+    },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}

@@ -1,0 +1,174 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call or response_url post, as the fake received it. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly email?: string;
+  readonly isAdmin?: boolean;
+  readonly isOwner?: boolean;
+}
+
+/** A scripted answer: an HTTP status, headers, and a JSON body. */
+export interface FakeReply {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/**
+ * A stand-in for Slack on 127.0.0.1: `/api/<method>` (form or JSON bodies) and `/response/<id>`
+ * for response_url. It records every call and answers from a small user directory or a script.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly teamId = 'T0001';
+  readonly #users = new Map<string, FakeUser>();
+  readonly #scripts = new Map<string, FakeReply[]>();
+  readonly #events = new EventEmitter();
+  readonly #server = createServer((req, res) => {
+    this.#handle(req, res).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  #port = 0;
+  #responseCounter = 0;
+
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    fake.#port = (fake.#server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.#port}/api/`;
+  }
+
+  /** A fresh response_url; its posts are recorded under the method `response:<id>`. */
+  responseUrl(): string {
+    this.#responseCounter += 1;
+    return `http://127.0.0.1:${this.#port}/response/r${this.#responseCounter}`;
+  }
+
+  addUser(user: FakeUser): void {
+    this.#users.set(user.id, user);
+  }
+
+  /** The next calls of `method` get these replies, in order, before the default behaviour resumes. */
+  script(method: string, ...replies: FakeReply[]): void {
+    this.#scripts.set(method, [...(this.#scripts.get(method) ?? []), ...replies]);
+  }
+
+  callsTo(method: string): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.body);
+  }
+
+  /** Resolves with the first call (already made or future) matching the predicate. */
+  waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs = 5_000): Promise<RecordedCall> {
+    const found = this.calls.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#events.off('call', listener);
+        reject(
+          new Error(
+            `FakeSlack: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+          ),
+        );
+      }, timeoutMs);
+      const listener = (call: RecordedCall) => {
+        if (!predicate(call)) return;
+        clearTimeout(timer);
+        this.#events.off('call', listener);
+        resolve(call);
+      };
+      this.#events.on('call', listener);
+    });
+  }
+
+  /** The post made to a response_url. */
+  waitForResponse(url: string): Promise<RecordedCall> {
+    const id = new URL(url).pathname.split('/').at(-1);
+    return this.waitFor((call) => call.method === `response:${id}`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const method = path.startsWith('/response/')
+      ? `response:${path.slice('/response/'.length)}`
+      : path.slice('/api/'.length);
+    const call = { method, body };
+    this.calls.push(call);
+    this.#events.emit('call', call);
+    const scripted = this.#scripts.get(method)?.shift();
+    const reply = scripted ?? this.#answer(method, body);
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.body ?? { ok: true }));
+  }
+
+  #answer(method: string, body: Record<string, unknown>): FakeReply {
+    const ok = (extra: Record<string, unknown> = {}): FakeReply => ({ status: 200, body: { ok: true, ...extra } });
+    switch (method) {
+      case 'auth.test':
+        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId });
+      case 'users.info': {
+        const user = this.#users.get(String(body.user));
+        if (!user) return { status: 200, body: { ok: false, error: 'user_not_found' } };
+        return ok({
+          user: {
+            id: user.id,
+            team_id: this.teamId,
+            is_admin: user.isAdmin ?? false,
+            is_owner: user.isOwner ?? false,
+            profile: user.email === undefined ? {} : { email: user.email },
+          },
+        });
+      }
+      case 'users.lookupByEmail': {
+        const user = [...this.#users.values()].find((u) => u.email === String(body.email).toLowerCase());
+        return user ? ok({ user: { id: user.id } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
+      }
+      case 'chat.postMessage':
+        return ok({ channel: body.channel, ts: `${Date.now() / 1000}` });
+      default:
+        return ok();
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The WebClient sends forms whose nested values (blocks, views) are JSON strings; Bolt's respond sends JSON. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
