@@ -1,0 +1,56 @@
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import type { Caller } from '../../src/core/caller.ts';
+import type { MembershipCore } from '../../src/core/membership.ts';
+import { ok, type Result } from '../../src/core/result.ts';
+import { callerOf } from './caller.ts';
+import { type ButtonAction, parseButton } from './custom-ids.ts';
+import { errorText } from './messages.ts';
+import { cancelledText, confirmedText } from './render-confirmation.ts';
+import { acceptedText, declinedText } from './render-invite.ts';
+
+function mapResult<T>(result: Result<T>, render: (value: T) => string): Result<string> {
+  return result.ok ? ok(render(result.value)) : result;
+}
+
+/** `run` for a parsed button: one core call, its outcome as the new text of the message. */
+async function run(action: ButtonAction, caller: Caller, core: MembershipCore): Promise<Result<string>> {
+  switch (action.kind) {
+    case 'confirm':
+      return mapResult(await core.confirm(caller, { actionId: action.actionId }), (o) => confirmedText(o.action));
+    case 'cancel':
+      return mapResult(await core.cancel(caller, { actionId: action.actionId }), (o) => cancelledText(o.action));
+    case 'accept':
+      return mapResult(await core.accept(caller, { invitationId: action.invitationId }), acceptedText);
+    case 'decline':
+      return mapResult(await core.decline(caller, { invitationId: action.invitationId }), declinedText);
+  }
+}
+
+/**
+ * A click updates its message in place with the outcome and drops the buttons. A refused click
+ * (someone else's, a second one, an expired one) leaves the message as it was and tells the
+ * clicker why in an ephemeral follow-up. Returns the metrics outcome.
+ */
+export async function handleButton(interaction: ButtonInteraction, core: MembershipCore): Promise<string> {
+  const action = parseButton(interaction.customId);
+  if (!action) {
+    await interaction.reply({
+      content: 'This button is no longer in use: nothing changed.',
+      flags: MessageFlags.Ephemeral,
+    });
+    return 'unknown_button';
+  }
+  // Acknowledge first: the core's transaction may outlast Discord's 3-second window.
+  await interaction.deferUpdate();
+  const result = await run(action, callerOf(interaction), core);
+  if (result.ok) {
+    await interaction.editReply({ content: result.value, components: [], allowedMentions: { parse: [] } });
+    return 'ok';
+  }
+  await interaction.followUp({ content: errorText(result.error), flags: MessageFlags.Ephemeral });
+  return result.error.code;
+}
+
+export function buttonKind(customId: string): string {
+  return parseButton(customId)?.kind ?? 'unknown';
+}

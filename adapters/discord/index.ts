@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import { Events } from 'discord.js';
+import type { DiscordConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import type { MembershipCore } from '../../src/core/membership.ts';
+import type { Notifier } from '../../src/core/notifications.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Metrics } from '../../src/metrics.ts';
+import { createDiscordClient } from './client.ts';
+import { listenForInteractions } from './interactions.ts';
+import { createDiscordNotifier } from './notifier.ts';
+
+export { registerDiscordCommands } from './register.ts';
+
+export interface DiscordAdapterDeps {
+  readonly core: MembershipCore;
+  readonly config: DiscordConfig;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  /** Unused so far: Discord renders times itself (`<t:…>`); kept so every adapter takes the same deps. */
+  readonly clock: Clock;
+}
+
+export interface DiscordAdapter {
+  /** Works before start(): it only needs the REST client, which shares discord.js's rate-limit queue. */
+  readonly notifier: Notifier;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
+  const client = createDiscordClient(deps.config);
+  client.rest.setToken(deps.config.token);
+  const log = deps.log.child({ adapter: 'discord' });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardError, (error) => log.warn({ err: error }, 'discord gateway connection error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+  listenForInteractions(client, { core: deps.core, log, metrics: deps.metrics });
+  return {
+    notifier: createDiscordNotifier(client.rest),
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      await client.login(deps.config.token);
+      await ready;
+      log.info({ user: client.user?.tag }, 'connected to the Discord gateway');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import { code, list, roleName, when } from './format.ts';
+
+/** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */
+export const messages: ErrorMessages<string> = {
+  org_not_set_up: () => 'This server has no organization yet. A server manager can create one with `/members setup`.',
+  org_already_set_up: (e) => `This server already belongs to **${e.orgName}**: setup runs only once.`,
+  not_platform_admin: () => 'Only members with the **Manage Server** or **Administrator** permission can run setup.',
+  invalid_org_name: (e) => `The organization name must be 1 to ${e.maxLength} characters.`,
+  not_linked: () =>
+    'Your Discord account is not linked to a member of this organization. You can accept or decline an invitation: click its button in my DM, or run `/members accept code:…`.',
+  not_a_member: () => 'You are not a member of this organization.',
+  owner_only: () => 'Only an Organization Owner can do that.',
+  role_not_grantable: (e) =>
+    `You cannot grant ${roleName(e.role)}; you may invite as ${e.grantable.map(roleName).join(' or ')}.`,
+  invalid_role: (e) => `${code(e.input)} is not a role: use owner, billing-admin or member.`,
+  no_emails: () => 'Give at least one email address.',
+  invalid_emails: (e) =>
+    `Nothing was done: ${e.emails.length === 1 ? 'this is not a valid email' : 'these are not valid emails'}: ${list(e.emails)}.`,
+  too_many_emails: (e) => `That is ${e.given} emails; invite at most ${e.max} at a time.`,
+  over_capacity: (e) =>
+    `Nothing was done: ${e.requested} more would exceed the limit of ${e.limit}; ${e.seatsLeft} ${e.seatsLeft === 1 ? 'seat is' : 'seats are'} left.`,
+  member_not_found: (e) => `${code(e.email)} is not a member of this organization.`,
+  invitation_not_found: (e) => `There is no invitation for ${code(e.email)}.`,
+  not_inviter: (e) => `Only an owner or the person who invited ${code(e.email)} can do that.`,
+  resend_too_soon: (e) =>
+    `The invitation for ${code(e.email)} was just sent; you can resend it ${when(e.retryAt, 'R')}.`,
+  invitation_not_pending: (e) => `That invitation is no longer open: it was ${e.state}.`,
+  invitation_expired: () => 'That invitation has expired. Ask whoever invited you to resend it.',
+  invalid_code: () => 'That code does not match an open invitation. Check it, or ask for the invitation to be resent.',
+  not_invitee: () => 'That invitation was addressed to someone else.',
+  identity_conflict: (e) =>
+    `Your Discord account is already linked to ${code(e.linkedEmail)}; it cannot take another email.`,
+  already_member: () => 'You are already a member of this organization.',
+  same_role: (e) => `${code(e.email)} is already ${roleName(e.role)}: nothing changed.`,
+  last_owner: (e) => `${code(e.email)} is the last Organization Owner; make someone else an owner first.`,
+  use_leave: () => 'To remove yourself, use `/members leave`.',
+  only_owner_cannot_leave: () => 'You are the only Organization Owner: make someone else an owner before you leave.',
+  invalid_page: (e) => `${code(e.input)} is not a page number.`,
+  invalid_channel: () => 'Pick a text channel of this server for notifications.',
+  confirmation_not_found: () => 'That confirmation no longer exists: nothing changed.',
+  confirmation_not_yours: () => 'Only the person who asked can confirm or cancel this: nothing changed.',
+  confirmation_expired: () => 'This confirmation expired after 15 minutes: nothing changed. Run the command again.',
+  confirmation_already_used: (e) =>
+    e.state === 'done'
+      ? 'This was already confirmed: it ran once and will not run again.'
+      : 'This was cancelled: nothing changed.',
+};
+
+/** The wording of any core error; one cast, because TypeScript cannot correlate the code and its context. */
+export function errorText(error: CoreError): string {
+  const wording = messages[error.code] as (e: CoreError) => string;
+  return wording(error);
+}

@@ -1,0 +1,64 @@
+import type { Destination, NotificationEvent } from '../../src/core/notifications.ts';
+import { type ButtonRow, offerRow } from './components.ts';
+import { code, roleName, when } from './format.ts';
+
+export interface OutgoingMessage {
+  readonly content: string;
+  readonly components?: ButtonRow[];
+  /** Notifications name people by email; they never ping anyone. */
+  readonly allowed_mentions: { parse: [] };
+}
+
+function channelText(event: NotificationEvent): string {
+  switch (event.kind) {
+    case 'invitation_sent':
+    case 'invitation_offer':
+      return `${code(event.invitedBy)} invited ${code(event.email)} to **${event.orgName}** as ${roleName(event.role)}.`;
+    case 'invitation_accepted':
+      return `${code(event.email)} accepted the invitation and joined **${event.orgName}** as ${roleName(event.role)}.`;
+    case 'invitation_declined':
+      return `${code(event.email)} declined the invitation to **${event.orgName}**.`;
+    case 'invitation_revoked':
+      return `${code(event.by)} revoked the invitation of ${code(event.email)}.`;
+    case 'invitation_expired':
+      return `The invitation of ${code(event.email)} to **${event.orgName}** expired.`;
+    case 'role_changed':
+      return `${code(event.by)} changed the role of ${code(event.email)} from ${roleName(event.from)} to ${roleName(event.to)}.`;
+    case 'member_removed':
+      return `${code(event.by)} removed ${code(event.email)} from **${event.orgName}**.`;
+    case 'member_left':
+      return `${code(event.email)} left **${event.orgName}**.`;
+  }
+}
+
+/** Addressed to the person concerned: the invitee, the inviter, the member whose role changed, the removed member. */
+function personalText(event: NotificationEvent): string {
+  switch (event.kind) {
+    case 'invitation_sent':
+    case 'invitation_offer':
+      return `${code(event.invitedBy)} invited you (${code(event.email)}) to join **${event.orgName}** as ${roleName(event.role)}. The invitation expires ${when(event.expiresAt, 'R')}.`;
+    case 'invitation_accepted':
+      return `${code(event.email)} accepted your invitation to **${event.orgName}**.`;
+    case 'invitation_declined':
+      return `${code(event.email)} declined your invitation to **${event.orgName}**.`;
+    case 'invitation_revoked':
+      return `Your invitation to **${event.orgName}** was revoked.`;
+    case 'invitation_expired':
+      return `Your invitation of ${code(event.email)} to **${event.orgName}** expired without an answer. You can resend it with \`/members resend\`.`;
+    case 'role_changed':
+      return `${code(event.by)} changed your role in **${event.orgName}** from ${roleName(event.from)} to ${roleName(event.to)}.`;
+    case 'member_removed':
+      return `${code(event.by)} removed you (${code(event.email)}) from **${event.orgName}**.`;
+    case 'member_left':
+      return `You left **${event.orgName}**.`;
+  }
+}
+
+export function notificationMessage(event: NotificationEvent, destination: Destination): OutgoingMessage {
+  const allowed_mentions = { parse: [] as [] };
+  if (destination.kind === 'channel') return { content: channelText(event), allowed_mentions };
+  if (event.kind === 'invitation_offer') {
+    return { content: personalText(event), components: [offerRow(event.invitationId)], allowed_mentions };
+  }
+  return { content: personalText(event), allowed_mentions };
+}
