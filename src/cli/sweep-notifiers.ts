@@ -1,0 +1,51 @@
+import type { Writable } from 'node:stream';
+import { webApi } from '@slack/bolt';
+import { REST } from 'discord.js';
+import { createConsoleNotifier } from '../../adapters/console/index.ts';
+import { restOptions } from '../../adapters/discord/client.ts';
+import { createDiscordNotifier } from '../../adapters/discord/notifier.ts';
+import { toBoltLogger } from '../../adapters/slack/bolt-logger.ts';
+import { SlackDirectory } from '../../adapters/slack/directory.ts';
+import { createSlackNotifier } from '../../adapters/slack/notifier.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Notifier } from '../core/notifications.ts';
+import type { Logger } from '../log.ts';
+
+export interface SweepNotifiers {
+  readonly notifiers: readonly Notifier[];
+  /** Stops the clients' timers so the one-shot CLI can exit. */
+  close(): void;
+}
+
+/**
+ * The notifiers a one-shot sweep can use without connecting a bot: console lines on stdout, and
+ * Slack and Discord over their Web/REST APIs when configured. Like the bot's own clients they never
+ * retry by themselves: the outbox owns retrying.
+ */
+export function sweepNotifiers(config: Config, deps: { output: Writable; log: Logger; clock: Clock }): SweepNotifiers {
+  const notifiers: Notifier[] = [createConsoleNotifier(deps.output)];
+  let rest: REST | undefined;
+  if (config.slack) {
+    const client = new webApi.WebClient(config.slack.botToken, {
+      ...(config.slack.apiUrl === undefined ? {} : { slackApiUrl: config.slack.apiUrl }),
+      logger: toBoltLogger(deps.log),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+    notifiers.push(
+      createSlackNotifier({ client, directory: new SlackDirectory(client, deps.clock), clock: deps.clock }),
+    );
+  }
+  if (config.discord) {
+    rest = new REST(restOptions(config.discord)).setToken(config.discord.token);
+    notifiers.push(createDiscordNotifier(rest));
+  }
+  return {
+    notifiers,
+    close: () => {
+      rest?.clearHashSweeper();
+      rest?.clearHandlerSweeper();
+    },
+  };
+}
