@@ -51,6 +51,8 @@ export interface DiscordWorld {
   ): Promise<Answer>;
   /** Clicks the button labelled `label` on `message`; returns what the clicker was shown. */
   click(source: InteractionSource, message: FakeMessage, label: string): Promise<Answer>;
+  /** Sends a click with this custom id, as a client still showing an old copy of the message would. */
+  press(source: InteractionSource, message: FakeMessage, customId: string): Promise<Answer>;
   /** Runs the outbox dispatcher once with the Discord notifier, as the scheduled job does. */
   deliver(): ReturnType<typeof dispatchNotifications>;
   close(): Promise<void>;
@@ -78,6 +80,7 @@ export async function startWorld(): Promise<DiscordWorld> {
       if (!button) throw new Error(`no button "${label}" on: ${message.content}`);
       return fake.answerTo(fake.clickButton(source, message, button.customId));
     },
+    press: (source, message, customId) => fake.answerTo(fake.clickButton(source, message, customId)),
     deliver: () => dispatchNotifications({ store, clock, notifiers: [adapter.notifier], log, metrics }),
     async close() {
       await adapter.stop();

@@ -19,6 +19,8 @@ export interface Answer {
   readonly flags: number;
   readonly components: unknown[];
   readonly choices?: Array<{ name: string; value: string }>;
+  /** The interaction's original message as it stands now: the reply, or the clicked message. */
+  readonly message?: FakeMessage;
 }
 
 const EPHEMERAL = 64;
@@ -141,6 +143,7 @@ export class FakeDiscord {
       flags,
       components: (payload.components as unknown[] | undefined) ?? [],
       ...(payload.choices ? { choices: payload.choices as Array<{ name: string; value: string }> } : {}),
+      ...(original ? { message: original } : {}),
     };
   }
 
