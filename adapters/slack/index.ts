@@ -43,6 +43,20 @@ function receiverFor(config: SlackConfig, logger: ReturnType<typeof toBoltLogger
   return new HTTPReceiver({ signingSecret: config.signingSecret, logger });
 }
 
+/**
+ * The outbox's Slack notifier on its own WebClient, which never retries by itself: the outbox owns
+ * retrying (with backoff, across restarts). Usable without Bolt, e.g. by a worker that only delivers.
+ */
+export function createSlackOutboxNotifier(config: SlackConfig, deps: { log: Logger; clock: Clock }): Notifier {
+  const client = new webApi.WebClient(config.botToken, {
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+    logger: toBoltLogger(deps.log),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  return createSlackNotifier({ client, directory: new SlackDirectory(client, deps.clock), clock: deps.clock });
+}
+
 /** The Slack adapter: a Bolt App translating commands, buttons and the invite modal onto the core. */
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config } = deps;
@@ -61,18 +75,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerButtons(app, listenerDeps);
   registerInviteModal(app, listenerDeps);
 
-  // The outbox owns retrying (with backoff, across restarts), so this client never retries by itself.
-  const notifyClient = new webApi.WebClient(config.botToken, {
-    ...apiUrl,
-    logger,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const notifier = createSlackNotifier({
-    client: notifyClient,
-    directory: new SlackDirectory(notifyClient, deps.clock),
-    clock: deps.clock,
-  });
+  const notifier = createSlackOutboxNotifier(config, deps);
 
   const socketMode = receiver instanceof SocketModeReceiver;
   return {

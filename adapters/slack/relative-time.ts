@@ -6,7 +6,7 @@ const UNITS = [
 
 function amount(ms: number): string {
   for (const unit of UNITS) {
-    if (ms >= unit.ms * (unit.name === 'day' ? 2 : 1)) {
+    if (unit.name === 'day' ? ms > 2 * unit.ms : ms >= unit.ms) {
       const n = Math.floor(ms / unit.ms);
       return `${n} ${unit.name}${n === 1 ? '' : 's'}`;
     }
@@ -15,7 +15,7 @@ function amount(ms: number): string {
 }
 
 /**
- * "in 47 hours" / "3 minutes ago", from the injected clock. Days only from 48 hours on, so the
+ * "in 47 hours" / "3 minutes ago", from the injected clock. Days only beyond 48 hours, so the
  * 48-hour invitation window reads in hours, as people think about it.
  */
 export function relativeTime(at: number, now: number): string {

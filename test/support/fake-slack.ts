@@ -142,7 +142,9 @@ export class FakeSlack {
         });
       }
       case 'users.lookupByEmail': {
-        const user = [...this.#users.values()].find((u) => u.email === String(body.email).toLowerCase());
+        const email = String(body.email).toLowerCase();
+        // Slack matches emails regardless of case.
+        const user = [...this.#users.values()].find((u) => u.email?.toLowerCase() === email);
         return user ? ok({ user: { id: user.id } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
       }
       case 'chat.postMessage':

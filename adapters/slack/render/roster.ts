@@ -16,7 +16,12 @@ function pendingLine(invitation: RosterInvitation, now: number): string {
 }
 
 export function rosterReply(roster: Roster, what: 'all' | 'members' | 'pending', now: number): SlackReply {
-  const counts = `${roster.members.length} member${roster.members.length === 1 ? '' : 's'}, ${roster.pending.length} pending, limit ${roster.limit}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [
+    ...(what === 'pending' ? [] : [plural(roster.members.length, 'member')]),
+    ...(what === 'members' ? [] : [`${roster.pending.length} pending`]),
+  ];
+  const counts = `${parts.join(', ')} (limit ${roster.limit})`;
   const title = `*${escapeText(roster.orgName)}*: ${counts}`;
   const lines = [
     ...(what === 'pending' ? [] : roster.members.map(memberLine)),
