@@ -54,6 +54,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   // The sweep reads only pending rows in expiry order: its cost follows the due rows.
   await sql`create index invitations_due on invitations (expires_at) where state = 'pending'`.execute(db);
+  // An organization's own overdue invitations, expired before it counts its seats.
+  await sql`create index invitations_org_due on invitations (org_id, expires_at) where state = 'pending'`.execute(db);
   await db.schema.createIndex('invitations_code').on('invitations').column('code_hash').execute();
   await db.schema.createIndex('invitations_org_email').on('invitations').columns(['org_id', 'email']).execute();
 
