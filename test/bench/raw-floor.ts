@@ -136,9 +136,15 @@ export function createRawFloor(db: Database, perRound: number) {
       const emails = Array.from({ length: perRound }, (_, i) => `r${round}-${i}@floor.test`);
       const codes: string[] = [];
       return {
-        invite: timed(() => emails.forEach((e) => codes.push(invite(e)))),
-        accept: timed(() => emails.forEach((e, i) => accept(e, codes[i] ?? ''))),
-        remove: timed(() => emails.forEach(remove)),
+        invite: timed(() => {
+          for (const email of emails) codes.push(invite(email));
+        }),
+        accept: timed(() => {
+          for (const [i, email] of emails.entries()) accept(email, codes[i] ?? '');
+        }),
+        remove: timed(() => {
+          for (const email of emails) remove(email);
+        }),
       };
     },
   };
