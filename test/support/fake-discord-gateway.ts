@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -28,6 +29,7 @@ export class FakeGateway {
   private readonly wss: WebSocketServer;
   private readonly ready = new Set<WebSocket>();
   private sequence = 0;
+  private readonly events = new EventEmitter();
 
   constructor(
     server: Server,
@@ -51,6 +53,12 @@ export class FakeGateway {
     return this.ready.size;
   }
 
+  /** Resolves once the client has sent a heartbeat (now or earlier) and it was acknowledged. */
+  heartbeat(): Promise<void> {
+    if (this.log.heartbeats > 0) return Promise.resolve();
+    return new Promise((resolve) => this.events.once('heartbeat', () => resolve()));
+  }
+
   close(): Promise<void> {
     for (const socket of this.wss.clients) socket.terminate();
     return new Promise((resolve) => this.wss.close(() => resolve()));
@@ -70,6 +78,7 @@ export class FakeGateway {
     if (payload.op === OP.heartbeat) {
       this.log.heartbeats += 1;
       socket.send(JSON.stringify({ op: OP.heartbeatAck, d: null, s: null, t: null }));
+      this.events.emit('heartbeat');
       return;
     }
     if (payload.op === OP.identify) this.identify(socket, payload.d as GatewayLog['identifies'][number]);
