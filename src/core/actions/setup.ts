@@ -3,6 +3,7 @@ import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
 import { insertMembership } from '../../store/repositories/memberships.repo.ts';
 import { findOrgByBinding, insertBinding, insertOrg } from '../../store/repositories/organizations.repo.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { Caller } from '../caller.ts';
 import { identityWorkspace } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -28,7 +29,19 @@ export async function setup(deps: CoreDeps, caller: Caller, input: SetupInput): 
   if (ownerEmail === undefined) return err({ code: 'invalid_emails', emails: [normalizeEmail(stated)] });
 
   const now = deps.clock();
-  return inTransaction(deps.store, async (trx) => {
+  try {
+    return await createOrg(deps, caller, orgName, ownerEmail, now);
+  } catch (error) {
+    // Two admins setting up one workspace at the same moment: the second finds the first's.
+    const existing =
+      isUniqueViolation(error) && (await findOrgByBinding(deps.store.db, caller.platform, caller.workspaceId));
+    if (existing) return err({ code: 'org_already_set_up', orgName: existing.orgName });
+    throw error;
+  }
+}
+
+function createOrg(deps: CoreDeps, caller: Caller, orgName: string, ownerEmail: string, now: number) {
+  return inTransaction<SetupOutcome>(deps.store, async (trx) => {
     const existing = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
     if (existing) return err({ code: 'org_already_set_up', orgName: existing.orgName });
     if (caller.verifiedEmail === null) {

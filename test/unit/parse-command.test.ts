@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/commands/parse-command.ts';
+
+describe('the /members grammar', () => {
+  it('reads several emails separated by spaces and commas, with a role after "as"', () => {
+    expect(parseCommand('invite  a@x.com,b@x.com ,  c@x.com as billing-admin')).toEqual({
+      name: 'invite',
+      emails: [{ email: 'a@x.com' }, { email: 'b@x.com' }, { email: 'c@x.com' }],
+      role: 'billing-admin',
+    });
+  });
+
+  it('takes a trailing role word without "as", and leaves the role out when there is none', () => {
+    expect(parseCommand('invite a@x.com Owner')).toEqual({
+      name: 'invite',
+      emails: [{ email: 'a@x.com' }],
+      role: 'Owner',
+    });
+    expect(parseCommand('invite a@x.com')).toEqual({ name: 'invite', emails: [{ email: 'a@x.com' }] });
+  });
+
+  it('keeps an unknown role after "as" for the core to refuse by name', () => {
+    expect(parseCommand('invite a@x.com as boss')).toMatchObject({ role: 'boss' });
+  });
+
+  it('understands Slack’s mailto links, user mentions and channel links', () => {
+    expect(parseCommand('remove <mailto:Alice@X.com|Alice@X.com>')).toEqual({
+      name: 'remove',
+      email: { email: 'Alice@X.com' },
+    });
+    expect(parseCommand('role <@U123|alice> owner')).toEqual({
+      name: 'role',
+      email: { userId: 'U123' },
+      role: 'owner',
+    });
+    expect(parseCommand('revoke <@U9>')).toEqual({ name: 'revoke', email: { userId: 'U9' } });
+    expect(parseCommand('channel <#C42|general>')).toEqual({ name: 'channel', channelId: 'C42' });
+  });
+
+  it('answers missing or extra words with that command’s usage, unknown words with help', () => {
+    expect(parseCommand('remove')).toEqual({ name: 'usage', command: 'remove' });
+    expect(parseCommand('role a@x.com')).toEqual({ name: 'usage', command: 'role' });
+    expect(parseCommand('leave now')).toEqual({ name: 'usage', command: 'leave' });
+    expect(parseCommand('list everything')).toEqual({ name: 'usage', command: 'list' });
+    expect(parseCommand('dance')).toEqual({ name: 'unknown', word: 'dance' });
+    expect(parseCommand('   ')).toEqual({ name: 'help' });
+  });
+
+  it('keeps the organization name whole, spaces included', () => {
+    expect(parseCommand('setup  Acme Widgets, Inc. ')).toEqual({ name: 'setup', orgName: 'Acme Widgets, Inc.' });
+  });
+
+  it('reads optional codes and pages', () => {
+    expect(parseCommand('accept ABC')).toEqual({ name: 'accept', code: 'ABC' });
+    expect(parseCommand('decline')).toEqual({ name: 'decline' });
+    expect(parseCommand('activity 2')).toEqual({ name: 'activity', page: '2' });
+    expect(parseCommand('list pending')).toEqual({ name: 'list', what: 'pending' });
+  });
+});
