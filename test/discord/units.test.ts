@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { encodeButton, parseButton } from '../../adapters/discord/custom-ids.ts';
+import { pages } from '../../adapters/discord/reply.ts';
+
+describe('button ids', () => {
+  it('round-trip every kind and carry nothing but the id', () => {
+    for (const action of [
+      { kind: 'confirm', actionId: 'a1' },
+      { kind: 'cancel', actionId: 'a1' },
+      { kind: 'accept', invitationId: '0b6c1f9e-1111-4a4a-9c9c-123456789abc' },
+      { kind: 'decline', invitationId: 'i-2' },
+    ] as const) {
+      const id = encodeButton(action);
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(parseButton(id)).toEqual(action);
+    }
+  });
+
+  it('claims only rollcall ids of a known kind', () => {
+    expect(parseButton('other:confirm:a1')).toBeUndefined();
+    expect(parseButton('rollcall:delete:a1')).toBeUndefined();
+    expect(parseButton('rollcall:confirm:')).toBeUndefined();
+    expect(parseButton('rollcall:confirm:a1:extra')).toBeUndefined();
+  });
+});
+
+describe('long replies', () => {
+  it('split on line breaks into pages Discord accepts', () => {
+    const line = `• ${'m'.repeat(60)}@x.com Organization Member`;
+    const text = Array.from({ length: 100 }, () => line).join('\n');
+    const split = pages(text);
+    expect(split.length).toBeGreaterThan(1);
+    for (const page of split) expect(page.length).toBeLessThanOrEqual(2000);
+    expect(split.join('\n')).toBe(text);
+  });
+
+  it('keep a short reply whole', () => {
+    expect(pages('hello\nworld')).toEqual(['hello\nworld']);
+  });
+});
