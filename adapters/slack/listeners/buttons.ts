@@ -9,6 +9,7 @@ import { escapeText } from '../render/reply.ts';
 import { roleName } from '../role-names.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
+import { yieldAfterAck } from './yield-after-ack.ts';
 
 type Outcome = Result<string>;
 
@@ -49,6 +50,7 @@ function replyTo(outcome: Outcome): { replace_original: boolean; response_type: 
 export function registerButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, respond }) => {
     await ack();
+    await yieldAfterAck();
     const button = 'action_id' in action ? decodeActionId(action.action_id) : undefined;
     if (button === undefined) return;
     const tell = (text: string) => respond({ replace_original: false, response_type: 'ephemeral', text });

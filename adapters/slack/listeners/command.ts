@@ -5,11 +5,13 @@ import { runCommand } from '../commands/run-command.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 import { openInviteModal } from './invite-modal.ts';
+import { yieldAfterAck } from './yield-after-ack.ts';
 
 /** `/members <text>`: acknowledge at once, then one core call, answered ephemerally through response_url. */
 export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command('/members', async ({ command, ack, respond, client }) => {
     await ack();
+    await yieldAfterAck();
     const parsed = parseCommand(command.text);
     const label = parsed.name === 'usage' ? parsed.command : parsed.name;
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
