@@ -5,6 +5,7 @@ import type { Metrics } from '../../src/metrics.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { buttonKind, handleButton } from './buttons.ts';
 import { callerOf } from './caller.ts';
+import { help } from './commands/help.ts';
 import { helpText, SUBCOMMANDS } from './commands/index.ts';
 import type { Subcommand } from './commands/types.ts';
 import { sendReply, tellUnexpected } from './reply.ts';
@@ -17,25 +18,24 @@ export interface InteractionDeps {
 
 const BY_NAME: ReadonlyMap<string, Subcommand> = new Map(SUBCOMMANDS.map((s) => [s.data.name, s]));
 
-async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps, help: string) {
+async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps, usage: string) {
   const name = interaction.options.getSubcommand(false) ?? 'help';
-  const subcommand = BY_NAME.get(name) ?? BY_NAME.get('help');
+  const subcommand = BY_NAME.get(name) ?? help;
   // Acknowledge first: the core may outlast Discord's 3-second window. Ephemeral, because
   // nearly every answer names people by email.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  if (!subcommand) throw new Error('the help subcommand is missing');
   const reply = await subcommand.execute(interaction, {
     core: deps.core,
     caller: callerOf(interaction),
-    helpText: help,
+    helpText: usage,
   });
   deps.metrics.commands.inc({ platform: 'discord', command: name, outcome: reply.outcome });
   await sendReply(interaction, reply);
 }
 
-async function route(interaction: Interaction, deps: InteractionDeps, help: string): Promise<void> {
+async function route(interaction: Interaction, deps: InteractionDeps, usage: string): Promise<void> {
   if (interaction.isChatInputCommand()) {
-    await runCommand(interaction, deps, help);
+    await runCommand(interaction, deps, usage);
   } else if (interaction.isAutocomplete()) {
     await handleAutocomplete(interaction, BY_NAME, deps.core);
   } else if (interaction.isButton()) {
@@ -46,9 +46,9 @@ async function route(interaction: Interaction, deps: InteractionDeps, help: stri
 
 /** Routes every interaction; the one boundary catch of the Discord adapter lives here. */
 export function listenForInteractions(client: Client, deps: InteractionDeps): void {
-  const help = helpText();
+  const usage = helpText();
   client.on(Events.InteractionCreate, (interaction) => {
-    void route(interaction, deps, help).catch(async (error: unknown) => {
+    void route(interaction, deps, usage).catch(async (error: unknown) => {
       const ref = logUnexpected(deps.log, error, { platform: 'discord', interactionId: interaction.id });
       deps.metrics.commands.inc({ platform: 'discord', command: 'interaction', outcome: 'error' });
       await tellUnexpected(interaction, ref).catch((replyError: unknown) => {
