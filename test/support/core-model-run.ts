@@ -1,0 +1,130 @@
+import { expect } from 'vitest';
+import type { MembershipCore } from '../../src/core/membership.ts';
+import type { Result } from '../../src/core/result.ts';
+import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
+import type { Store } from '../../src/store/connect.ts';
+import { consoleCaller, type ManualClock } from './core-harness.ts';
+import type { OrgModel, Outcome, Request } from './core-model.ts';
+import { type Command, PEOPLE } from './core-model-commands.ts';
+
+export interface Run {
+  readonly core: MembershipCore;
+  readonly store: Store;
+  readonly clock: ManualClock;
+  readonly workspaceId: string;
+  readonly orgId: string;
+  readonly model: OrgModel;
+  /** Every code the core ever handed out, superseded ones included. */
+  readonly codes: string[];
+  /** Each invitation's last seen state: once it left Pending it may never change again. */
+  readonly seen: Map<string, string>;
+}
+
+function outcomeOf(result: Result<unknown>): Outcome {
+  return result.ok ? 'ok' : result.error.code;
+}
+
+/** How often each command ended in each outcome, so a test can show the sequences reach the rules. */
+export const tally = new Map<string, number>();
+
+function expectOutcome(result: Result<unknown>, predicted: Outcome, command: Command): void {
+  const key = `${command.t === 'request' ? command.kind : command.t}:${outcomeOf(result)}`;
+  tally.set(key, (tally.get(key) ?? 0) + 1);
+  expect(outcomeOf(result), `core and model disagree on ${JSON.stringify(command)}`).toBe(predicted);
+}
+
+/** Runs one command against the core and the model and checks they agree on its outcome. */
+export async function step(run: Run, command: Command): Promise<void> {
+  const { core, model, clock } = run;
+  const members = [...model.members.keys()].sort();
+  const email = (i: number) =>
+    (i < 75 && members.length > 0 ? members[i % members.length] : PEOPLE[i % PEOPLE.length]) ?? '';
+  const anyone = (i: number) => PEOPLE[i % PEOPLE.length] ?? '';
+  const caller = (i: number) => consoleCaller(email(i), run.workspaceId);
+  switch (command.t) {
+    case 'invite': {
+      const emails = command.targets.map(anyone);
+      const predicted = model.checkInvite(email(command.actor), emails, command.role, clock());
+      const result = await core.invite(caller(command.actor), { emails, role: command.role });
+      expectOutcome(result, predicted, command);
+      if (!result.ok) return;
+      expect(result.value.invited.map((i) => i.email).sort()).toEqual(model.freshAmong(emails, clock()).sort());
+      model.applyInvite(email(command.actor), command.role, result.value.invited, clock());
+      run.codes.push(...result.value.invited.map((i) => i.code));
+      return;
+    }
+    case 'accept':
+    case 'decline': {
+      const code = run.codes[run.codes.length - 1 - (command.code % Math.max(1, run.codes.length))];
+      if (code === undefined) return;
+      const who =
+        command.actor === null ? (model.invitations.find((i) => i.code === code)?.email ?? '') : anyone(command.actor);
+      const predicted = model.checkRespond(who, code, clock());
+      const result = await core[command.t](consoleCaller(who, run.workspaceId), { code });
+      expectOutcome(result, predicted, command);
+      if (result.ok) model.applyRespond(code, command.t === 'accept' ? 'accepted' : 'declined');
+      return;
+    }
+    case 'request': {
+      const request: Request =
+        command.kind === 'leave'
+          ? { kind: 'leave' }
+          : {
+              kind: command.kind,
+              email: command.kind === 'revoke' ? anyone(command.target) : email(command.target),
+              role: command.role,
+            };
+      const actor = caller(command.actor);
+      const predicted = model.checkRequest(email(command.actor), request, clock());
+      const result =
+        request.kind === 'leave'
+          ? await core.requestLeave(actor)
+          : request.kind === 'role'
+            ? await core.requestRoleChange(actor, { email: request.email, role: request.role })
+            : request.kind === 'remove'
+              ? await core.requestRemove(actor, { email: request.email })
+              : await core.requestRevoke(actor, { email: request.email });
+      expectOutcome(result, predicted, command);
+      if (!result.ok) return;
+      model.actions.push({
+        actionId: result.value.actionId,
+        requester: email(command.actor),
+        request,
+        createdAt: clock(),
+        state: 'pending',
+      });
+      if (command.confirmNow) await step(run, { t: 'confirm', pick: model.actions.length - 1, clicker: null });
+      return;
+    }
+    case 'confirm':
+    case 'cancel': {
+      const action = model.actions[command.pick % Math.max(1, model.actions.length)];
+      if (action === undefined) return;
+      const clicker = command.clicker === null ? action.requester : anyone(command.clicker);
+      const predicted =
+        command.t === 'confirm' ? model.checkConfirm(action, clicker, clock()) : model.checkCancel(action, clicker);
+      const result = await core[command.t](consoleCaller(clicker, run.workspaceId), { actionId: action.actionId });
+      expectOutcome(result, predicted, command);
+      if (result.ok && command.t === 'confirm') model.applyConfirm(action);
+      if (result.ok && command.t === 'cancel') action.state = 'cancelled';
+      return;
+    }
+    case 'resend': {
+      const target = anyone(command.target);
+      const predicted = model.checkResend(email(command.actor), target, clock());
+      const result = await core.resend(caller(command.actor), { email: target });
+      expectOutcome(result, predicted, command);
+      if (!result.ok) return;
+      model.applyResend(target, result.value.code, clock());
+      run.codes.push(result.value.code);
+      return;
+    }
+    case 'advance':
+      clock.advance(command.ms);
+      return;
+    case 'expire':
+      await expireInvitations(run.store, clock());
+      model.expire(clock());
+      return;
+  }
+}
