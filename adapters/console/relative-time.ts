@@ -6,11 +6,16 @@ function amount(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** Whole units, rounded down; hours up to two days, so an invitation's last day reads in hours. */
+/**
+ * Rounded to the nearest unit, so an invitation sent a moment ago reads "in 2 days", not "in 47
+ * hours"; hours up to two days, so an invitation's last day reads in hours.
+ */
 function span(ms: number): string {
-  if (ms < HOUR) return amount(Math.max(1, Math.floor(ms / MINUTE)), 'minute');
-  if (ms < 2 * DAY) return amount(Math.floor(ms / HOUR), 'hour');
-  return amount(Math.floor(ms / DAY), 'day');
+  const minutes = Math.max(1, Math.round(ms / MINUTE));
+  if (minutes < 60) return amount(minutes, 'minute');
+  const hours = Math.round(ms / HOUR);
+  if (hours < 48) return amount(hours, 'hour');
+  return amount(Math.round(ms / DAY), 'day');
 }
 
 /** "in 2 days", "5 minutes ago", "just now": times relative to the injected clock's now. */

@@ -1,12 +1,7 @@
 import pino from 'pino';
 import { ConfigError } from '../config.ts';
 import { createLogger, logUnexpected } from '../log.ts';
-import { activityCommand } from './activity-command.ts';
 import { CliFailure, type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, println, UsageError } from './cli-io.ts';
-import { runDiscordRegister } from './discord-register.ts';
-import { migrateCommand, sweepCommand } from './maintenance-commands.ts';
-import { orgCommand } from './org-command.ts';
-import { ownerCommand } from './owner-command.ts';
 
 export const USAGE = `Usage: rollcall <command>
   migrate                                             bring DATABASE_URL to the latest schema
@@ -20,15 +15,22 @@ export const USAGE = `Usage: rollcall <command>
 
 type Subcommand = (argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo) => Promise<number>;
 
-const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
-  migrate: migrateCommand,
-  sweep: sweepCommand,
-  org: orgCommand,
-  owner: ownerCommand,
-  activity: activityCommand,
-  discord: (argv, env, io) => {
-    if (argv[0] !== 'register') throw new UsageError('Usage: rollcall discord register [--guild ID]');
-    return runDiscordRegister(argv.slice(1), env, io);
+/**
+ * Loaded on demand: `org list` need not load Bolt and discord.js (which only `sweep` and
+ * `discord register` use), and a one-shot command's start-up time is most of its run.
+ */
+const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
+  migrate: async () => (await import('./maintenance-commands.ts')).migrateCommand,
+  sweep: async () => (await import('./maintenance-commands.ts')).sweepCommand,
+  org: async () => (await import('./org-command.ts')).orgCommand,
+  owner: async () => (await import('./owner-command.ts')).ownerCommand,
+  activity: async () => (await import('./activity-command.ts')).activityCommand,
+  discord: async () => {
+    const { runDiscordRegister } = await import('./discord-register.ts');
+    return (argv, env, io) => {
+      if (argv[0] !== 'register') throw new UsageError('Usage: rollcall discord register [--guild ID]');
+      return runDiscordRegister(argv.slice(1), env, io);
+    };
   },
 };
 
@@ -51,12 +53,13 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
     println(io.stdout, USAGE);
     return EXIT_OK;
   }
-  const subcommand = name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (subcommand === undefined) {
+  const load = name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  if (load === undefined) {
     println(io.stderr, name === undefined ? USAGE : `Unknown command "${name}".\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
+    const subcommand = await load();
     return await subcommand(rest, env, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
