@@ -97,6 +97,26 @@ describe('Slack refusals over HTTP', () => {
     expect(activity.match(/changed the role of/g)).toHaveLength(1);
   });
 
+  it('a click after fifteen minutes changes nothing and says why', async () => {
+    const ask = await (await slack.slash(OWNER, 'remove member@x.com')).reply();
+    const [confirm] = buttonIds(ask);
+    slack.clock.advance(16 * 60_000);
+    const late = await (await slack.click(OWNER, confirm ?? '')).reply();
+    expect(late).toMatchObject({ replace_original: false, text: expect.stringContaining('older than 15 minutes') });
+    expect(await slack.show(OWNER, 'list members')).toContain('member@x.com');
+  });
+
+  it('an invitation button clicked after 48 hours says it expired and adds nobody', async () => {
+    slack.fake.addUser({ id: 'ULATE', email: 'late@x.com' });
+    await slack.say(OWNER, 'invite late@x.com');
+    await slack.deliver();
+    const offer = slack.fake.callsTo('chat.postMessage').find((body) => body.channel === 'ULATE');
+    slack.clock.advance(48 * 3_600_000 + 1);
+    const reply = await (await slack.click('ULATE', buttonIds(offer ?? {})[0] ?? '')).reply();
+    expect(reply.text).toBe('That invitation has expired. Ask whoever invited you to resend it.');
+    expect(await slack.show(OWNER, 'list members')).not.toContain('late@x.com');
+  });
+
   it('cancel replaces the confirmation and changes nothing', async () => {
     const ask = await (await slack.slash(OWNER, 'remove member@x.com')).reply();
     const [, cancel] = buttonIds(ask);
