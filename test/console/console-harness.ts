@@ -23,7 +23,7 @@ export interface ConsoleHarness {
 }
 
 /** A scripted, non-TTY console session on a fresh SQLite file with the real core and dispatcher. */
-export async function startConsole(options: { as?: string } = {}): Promise<ConsoleHarness> {
+export async function startConsole(options: { as?: string; interactive?: boolean } = {}): Promise<ConsoleHarness> {
   const store = await openTestStore('sqlite');
   const clock = manualClock();
   const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * HOUR, orgMaxMembers: 100 } });
@@ -47,7 +47,7 @@ export async function startConsole(options: { as?: string } = {}): Promise<Conso
     core,
     input,
     output,
-    interactive: false,
+    interactive: options.interactive ?? false,
     as: options.as,
     log,
     clock,

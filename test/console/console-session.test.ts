@@ -105,3 +105,20 @@ describe('console session', () => {
     expect(await h.send('list')).toContain('You are not a member of this organization.');
   });
 });
+
+describe('console session on a terminal', () => {
+  it('prompts with who you are and asks confirmations on the prompt line', async () => {
+    const h = await startConsole({ as: OWNER, interactive: true });
+    harness = h;
+    await h.send('setup Acme');
+    expect(h.output()).toContain('Rollcall console on the embedded database. You are olivia@acme.test.');
+    expect(h.output()).toContain(`rollcall (${OWNER})> `);
+    await h.send(`as ${BOB}`);
+    expect(h.output()).toContain(`rollcall (${BOB})> `);
+    await h.send(`as ${OWNER}`);
+    await h.send(`invite ${BOB}`);
+    const answer = await h.send(`revoke ${BOB}`, 'yes');
+    expect(answer).toContain(`Revoke the invitation of ${BOB} (member, invited by ${OWNER})? [y/N] `);
+    expect(answer).toContain(`Revoked the invitation of ${BOB}; its code no longer works.`);
+  });
+});
