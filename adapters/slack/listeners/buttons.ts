@@ -1,6 +1,5 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { Caller } from '../../../src/core/caller.ts';
-import type { CoreError } from '../../../src/core/errors.ts';
 import type { Result } from '../../../src/core/result.ts';
 import { ACTION_ID_PATTERN, type ButtonAction, decodeActionId } from '../action-ids.ts';
 import { describeError } from '../messages.ts';
@@ -44,7 +43,7 @@ async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): 
  */
 function replyTo(outcome: Outcome): { replace_original: boolean; response_type: 'ephemeral'; text: string } {
   if (outcome.ok) return { replace_original: true, response_type: 'ephemeral', text: outcome.value };
-  return { replace_original: false, response_type: 'ephemeral', text: describeError(outcome.error as CoreError) };
+  return { replace_original: false, response_type: 'ephemeral', text: describeError(outcome.error) };
 }
 
 export function registerButtons(app: App, deps: ListenerDeps): void {
