@@ -7,7 +7,7 @@ import type { Notifier } from '../../src/core/notifications.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { toBoltLogger } from './bolt-logger.ts';
-import { SlackDirectory } from './directory.ts';
+import { isPlatformError, SlackDirectory } from './directory.ts';
 import { registerButtons } from './listeners/buttons.ts';
 import { registerCommand } from './listeners/command.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
@@ -27,7 +27,7 @@ export interface SlackAdapter {
   readonly notifier: Notifier;
   /** Mount on POST /slack/events (src/http/server.ts); undefined in Socket Mode. */
   readonly requestListener: RequestListener | undefined;
-  /** Connects Socket Mode; in HTTP mode the shared HTTP server does the listening. */
+  /** Checks the bot token (auth.test) and connects Socket Mode; events are refused until it ran. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -68,6 +68,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     receiver,
     logger,
     clientOptions: { ...apiUrl, retryConfig: INTERACTIVE_RETRIES },
+    // Bolt would otherwise call auth.test from its constructor, and an unreachable Slack at that
+    // moment becomes an unhandled rejection; start() runs it instead and reports a failure.
+    deferInitialization: true,
   });
   const listenerDeps: ListenerDeps = { ...deps, directory: new SlackDirectory(app.client, deps.clock) };
   registerRetryGuard(app);
@@ -82,10 +85,20 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     notifier,
     requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     start: async () => {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new Error(`Slack did not accept the bot token (auth.test): ${reasonOf(error)}`);
+      }
       if (socketMode) await app.start();
     },
     stop: async () => {
       if (socketMode) await app.stop();
     },
   };
+}
+
+function reasonOf(error: unknown): string {
+  if (isPlatformError(error)) return error.data.error;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -98,6 +98,7 @@ async function hostServers(apiUrl: string): Promise<ServerUrls> {
   const config = { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl };
   const log = createLogger('silent');
   const rollcall = createSlackAdapter({ core, config, log, metrics: createMetrics(), clock: systemClock });
+  await rollcall.start();
   const ours = await serve(rollcall.requestListener);
   const bare = await serve(bareBolt(apiUrl));
   parentPort?.once('message', async () => {

@@ -40,6 +40,7 @@ export class SlackHarness {
     const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * 3_600_000, orgMaxMembers: 100 } });
     const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
     const adapter = createSlackAdapter({ core, config, log, metrics, clock });
+    await adapter.start();
     const server = createHttpServer({ metrics, slack: adapter.requestListener });
     const port = await listen(server, 0, '127.0.0.1');
     return new SlackHarness(fake, store, core, adapter, server, `http://127.0.0.1:${port}`, clock, metrics);

@@ -1,9 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { createLogger } from '../../src/log.ts';
-import { createMetrics } from '../../src/metrics.ts';
 
 const manifest = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
 
@@ -33,18 +29,5 @@ describe('manifest.yml', () => {
       /interactivity:\n(\s+#.*\n)*\s+is_enabled: true\n\s+request_url: https:\/\/\S+\/slack\/events\n/,
     );
     expect(manifest).toMatch(/\n\s+socket_mode_enabled: false\n/);
-  });
-});
-
-describe('Socket Mode', () => {
-  it('has no HTTP listener, so the shared server does not expose /slack/events', () => {
-    const adapter = createSlackAdapter({
-      core: {} as never,
-      config: { botToken: 'xoxb-test', signingSecret: undefined, appToken: 'xapp-test', apiUrl: undefined },
-      log: createLogger('silent'),
-      metrics: createMetrics(),
-      clock: systemClock,
-    });
-    expect(adapter.requestListener).toBeUndefined();
   });
 });
