@@ -38,6 +38,11 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     terminal: interactive,
     ...(interactive ? { output } : {}),
   });
+  // Without a listener readline only pauses on Ctrl-C and the session would hang: end it instead.
+  rl.on('SIGINT', () => {
+    output.write('\n');
+    rl.close();
+  });
   // One iterator for commands and confirmation answers alike, so a script's next line answers a question.
   const lines = rl[Symbol.asyncIterator]();
   const nextLine = async (): Promise<string | undefined> => {
