@@ -64,7 +64,15 @@ async function slash(url: string, fake: FakeSlack, waitForReply: boolean): Promi
   const body = new URLSearchParams(slashCommandForm('UOWNER', 'list', responseUrl)).toString();
   const start = process.hrtime.bigint();
   const since = () => Number(process.hrtime.bigint() - start) / 1e6;
-  const reply = waitForReply ? fake.waitForResponse(responseUrl).then(since) : undefined;
+  const reply = waitForReply
+    ? fake.waitForResponse(responseUrl).then((call) => {
+        const elapsed = since();
+        // A refusal would be cheaper than the roster: make sure the figure is the real list.
+        if (!String(call.body.text).includes('100 members'))
+          throw new Error(`unexpected reply: ${String(call.body.text)}`);
+        return elapsed;
+      })
+    : undefined;
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) },

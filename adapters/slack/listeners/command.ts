@@ -30,6 +30,6 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
   });
 }
 
-export function blocksOf(reply: { blocks?: unknown[] }) {
+function blocksOf(reply: { blocks?: unknown[] }) {
   return reply.blocks ? { blocks: reply.blocks } : {};
 }
