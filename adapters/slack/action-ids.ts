@@ -25,5 +25,5 @@ export function decodeActionId(actionId: string): ButtonAction | undefined {
   return { verb: match[1] as ActionVerb, id: match[2] };
 }
 
-/** The callback id of the invite modal; its private metadata carries the originating channel. */
+/** The callback id of the invite modal, which Bolt routes its submissions by. */
 export const INVITE_MODAL_CALLBACK_ID = 'rollcall:invite';
