@@ -34,4 +34,17 @@ describe('Slack command text', () => {
       'Usage: `/members role &lt;email&gt; &lt;owner|billing-admin|member&gt;`',
     );
   });
+
+  it('resends at most once every ten minutes, with a fresh code', async () => {
+    const first = await slack.say('UOWNER', 'invite bob@elsewhere.com');
+    const early = await slack.say('UOWNER', 'resend bob@elsewhere.com');
+    expect(early).toContain('less than 10 minutes ago');
+    slack.clock.advance(11 * 60_000);
+    const resent = await slack.say('UOWNER', 'resend <mailto:bob@elsewhere.com|bob@elsewhere.com>');
+    expect(resent).toContain(':arrows_counterclockwise: Resent.');
+    const code = (text: string) => /`([A-Z0-9]{20,})`/.exec(text)?.[1];
+    expect(code(resent)).toBeDefined();
+    expect(code(resent)).not.toBe(code(first));
+    expect(resent).toContain('expires in 48 hours');
+  });
 });
