@@ -22,7 +22,7 @@ export interface DiscordAdapterDeps {
 }
 
 export interface DiscordAdapter {
-  /** Works before start(): it only needs the REST client, which shares discord.js's rate-limit queue. */
+  /** Works before start() and after stop(): it needs only the REST client (discord.js's rate-limit queue). */
   readonly notifier: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -46,6 +46,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     },
     async stop() {
       await client.destroy();
+      // destroy() also forgets the REST token; the outbox may still flush through the notifier.
+      client.rest.setToken(deps.config.token);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE } from '../../src/core/clock.ts';
 import { buttonsOf } from '../support/fake-discord.ts';
 import { alice, bob, type DiscordWorld, inGuild, owner, startWorld } from './harness.ts';
 import { join, OWNER_EMAIL, setUpAcme } from './steps.ts';
@@ -62,6 +63,19 @@ describe('the Discord adapter relays the core refusals and changes nothing', () 
     expect(again.content).toBe('This was already confirmed: it ran once and will not run again.');
     expect(confirmation.edits).toBe(2);
     expect(confirmation.content).toBe('Removed `bob@x.com` from the organization.');
+  });
+
+  it('a click after 15 minutes changes nothing and says the confirmation expired', async () => {
+    await setUpAcme(world);
+    await join(world, bob, 'bob@x.com');
+    const asked = await world.run(inGuild(owner), 'remove', { email: 'bob@x.com' });
+    if (!asked.message) throw new Error('no confirmation message');
+    world.clock.advance(16 * MINUTE);
+    const stale = await world.click(inGuild(owner), asked.message, 'Remove member');
+    expect(stale.content).toBe('This confirmation expired after 15 minutes: nothing changed. Run the command again.');
+    expect(asked.message.edits).toBe(1);
+    const list = await world.run(inGuild(owner), 'list', { what: 'members' });
+    expect(list.content).toContain('`bob@x.com` Organization Member');
   });
 
   it('cancel replaces the confirmation and nothing is removed', async () => {
