@@ -1,9 +1,13 @@
-import { Client, Options, type User } from 'discord.js';
+import { Client, Options, type RESTOptions, type User } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 
-/** `rest.api` as SPEC §8 defines DISCORD_API_URL: discord.js appends `/v10` itself. */
-export function restOptions(config: DiscordConfig): { api?: string } {
-  return config.apiUrl ? { api: config.apiUrl } : {};
+/**
+ * `rest.api` as SPEC §8 defines DISCORD_API_URL (discord.js appends `/v10` itself). No retries of
+ * 5xx or network errors inside discord.js: the outbox owns retrying, with backoff that survives a
+ * restart. Rate limits (429) are still waited out by discord.js's queue, which does not count them.
+ */
+export function restOptions(config: DiscordConfig): Partial<RESTOptions> {
+  return { retries: 0, ...(config.apiUrl ? { api: config.apiUrl } : {}) };
 }
 
 /**

@@ -14,7 +14,7 @@ function classify(error: unknown): DeliveryOutcome {
     return { status: 'undeliverable', reason: `discord ${error.code}: ${error.message}` };
   }
   if (error instanceof DiscordAPIError) return { status: 'retry', reason: `discord ${error.code}: ${error.message}` };
-  // HTTP 5xx (after discord.js's own retries), timeouts and network errors: try again later.
+  // HTTP 5xx, timeouts and network errors: the outbox tries again later.
   return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
 }
 
@@ -33,7 +33,7 @@ async function channelFor(rest: REST, notification: OutboundNotification): Promi
 
 /**
  * Delivers outbox rows through discord.js's REST client, whose queue already waits out rate
- * limits (HTTP 429, Retry-After) and retries 5xx a few times before we report `retry`.
+ * limits (HTTP 429, Retry-After); any other failure is reported back to the outbox.
  */
 export function createDiscordNotifier(rest: REST): Notifier {
   return {
