@@ -1,5 +1,5 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { activityText } from '../render-roster.ts';
+import { activityText } from '../render-activity.ts';
 import { answer, type Subcommand } from './types.ts';
 
 export const activity = {
