@@ -47,7 +47,8 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // One line, never a stack trace: a configuration error names its variable.
-    const message = error instanceof ConfigError ? error.message : `Rollcall could not start: ${String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof ConfigError ? reason : `Rollcall could not start: ${reason}`;
     process.stderr.write(`${message}\n`);
     process.exit(error instanceof ConfigError ? 2 : 1);
   },

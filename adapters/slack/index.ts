@@ -88,7 +88,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       try {
         await app.init();
       } catch (error) {
-        throw new Error(`Slack did not accept the bot token (auth.test): ${reasonOf(error)}`);
+        const verdict = isPlatformError(error) ? 'Slack did not accept the bot token' : 'Slack could not be reached';
+        throw new Error(`${verdict} (auth.test): ${reasonOf(error)}`);
       }
       if (socketMode) await app.start();
     },
