@@ -1,12 +1,9 @@
 import type { Writable } from 'node:stream';
-import { webApi } from '@slack/bolt';
 import { REST } from 'discord.js';
 import { createConsoleNotifier } from '../../adapters/console/index.ts';
 import { restOptions } from '../../adapters/discord/client.ts';
 import { createDiscordNotifier } from '../../adapters/discord/notifier.ts';
-import { toBoltLogger } from '../../adapters/slack/bolt-logger.ts';
-import { SlackDirectory } from '../../adapters/slack/directory.ts';
-import { createSlackNotifier } from '../../adapters/slack/notifier.ts';
+import { createSlackOutboxNotifier } from '../../adapters/slack/index.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Notifier } from '../core/notifications.ts';
@@ -27,15 +24,7 @@ export function sweepNotifiers(config: Config, deps: { output: Writable; log: Lo
   const notifiers: Notifier[] = [createConsoleNotifier(deps.output)];
   let rest: REST | undefined;
   if (config.slack) {
-    const client = new webApi.WebClient(config.slack.botToken, {
-      ...(config.slack.apiUrl === undefined ? {} : { slackApiUrl: config.slack.apiUrl }),
-      logger: toBoltLogger(deps.log),
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-    });
-    notifiers.push(
-      createSlackNotifier({ client, directory: new SlackDirectory(client, deps.clock), clock: deps.clock }),
-    );
+    notifiers.push(createSlackOutboxNotifier(config.slack, deps));
   }
   if (config.discord) {
     rest = new REST(restOptions(config.discord)).setToken(config.discord.token);

@@ -65,8 +65,8 @@ export async function writeAsMember<T>(
   if (!org) return err({ code: 'org_not_set_up' });
   return inTransaction(store, async (trx) => {
     const locked = await lockOrg(trx, org.orgId);
-    const member = checkAccess(await memberOf(trx, caller, { ...org, orgName: locked.name }), access);
-    if (!member.ok) return member;
-    return work(trx, { ...member.value, org: { ...member.value.org, memberLimit: locked.memberLimit } });
+    const current = { ...org, orgName: locked.name, memberLimit: locked.memberLimit };
+    const member = checkAccess(await memberOf(trx, caller, current), access);
+    return member.ok ? work(trx, member.value) : member;
   });
 }

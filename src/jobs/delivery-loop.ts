@@ -1,4 +1,5 @@
 import type { MembershipCore } from '../core/membership.ts';
+import type { Result } from '../core/result.ts';
 import type { Logger } from '../log.ts';
 import { type DispatchDeps, dispatchNotifications } from './dispatch-notifications.ts';
 
@@ -45,22 +46,20 @@ export function createDeliveryLoop(deps: DispatchDeps & { log: Logger }): Delive
   };
 }
 
-const WRITES = ['setup', 'invite', 'resend', 'confirm', 'accept', 'decline'] as const satisfies ReadonlyArray<
-  keyof MembershipCore
->;
-
 /** The same core, kicking delivery after every call that may have queued a notification. */
 export function deliveringAfterWrites(core: MembershipCore, loop: DeliveryLoop): MembershipCore {
-  const wrapped: MembershipCore = { ...core };
-  for (const name of WRITES) {
-    const original = core[name] as (...args: never[]) => Promise<{ ok: boolean }>;
-    Object.assign(wrapped, {
-      [name]: async (...args: never[]) => {
-        const result = await original(...args);
-        if (result.ok) loop.kick();
-        return result;
-      },
-    });
-  }
-  return wrapped;
+  const kickOnSuccess = async <T>(pending: Promise<Result<T>>): Promise<Result<T>> => {
+    const result = await pending;
+    if (result.ok) loop.kick();
+    return result;
+  };
+  return {
+    ...core,
+    setup: (caller, input) => kickOnSuccess(core.setup(caller, input)),
+    invite: (caller, input) => kickOnSuccess(core.invite(caller, input)),
+    resend: (caller, input) => kickOnSuccess(core.resend(caller, input)),
+    confirm: (caller, input) => kickOnSuccess(core.confirm(caller, input)),
+    accept: (caller, input) => kickOnSuccess(core.accept(caller, input)),
+    decline: (caller, input) => kickOnSuccess(core.decline(caller, input)),
+  };
 }

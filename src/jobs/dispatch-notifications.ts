@@ -58,7 +58,13 @@ async function attempt(notifier: Notifier, notification: OutboundNotification): 
   }
 }
 
-async function settle(deps: DispatchDeps, row: OutboxRow, outcome: DeliveryOutcome, report: DispatchReport) {
+async function settle(
+  deps: DispatchDeps,
+  row: OutboxRow,
+  event: NotificationEvent,
+  outcome: DeliveryOutcome,
+  report: DispatchReport,
+) {
   const now = deps.clock();
   deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status });
   if (outcome.status === 'delivered') {
@@ -74,7 +80,6 @@ async function settle(deps: DispatchDeps, row: OutboxRow, outcome: DeliveryOutco
   } else {
     await deps.store.db.transaction().execute(async (trx) => {
       await markUndeliverable(trx, row.id, outcome.reason);
-      const event = JSON.parse(row.event) as NotificationEvent;
       await recordActivity(trx, {
         orgId: row.org_id,
         at: now,
@@ -106,7 +111,9 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
     });
     for (const row of rows) {
       const notifier = byPlatform.get(row.platform);
-      if (notifier) await settle(deps, row, await attempt(notifier, toOutbound(row)), report);
+      if (!notifier) continue;
+      const notification = toOutbound(row);
+      await settle(deps, row, notification.event, await attempt(notifier, notification), report);
     }
     if (rows.length < BATCH) break;
   }

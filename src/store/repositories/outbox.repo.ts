@@ -1,21 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { Platform } from '../../core/caller.ts';
-import type { Destination, NotificationEvent } from '../../core/notifications.ts';
+import type { OutboundNotification } from '../../core/notifications.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-export interface NewNotification {
-  readonly id: string;
-  readonly orgId: string;
-  readonly platform: Platform;
-  readonly workspaceId: string;
-  readonly destination: Destination;
-  readonly event: NotificationEvent;
-  readonly now: number;
-}
+/** A notification as the core queues it: not yet attempted, due at once. */
+export type NewNotification = Omit<OutboundNotification, 'attempt'> & { readonly now: number };
 
 export async function enqueueNotifications(db: Executor, rows: readonly NewNotification[]) {
   if (rows.length === 0) return;
