@@ -1,6 +1,4 @@
-import type { Caller } from '../../src/core/caller.ts';
-import type { PendingConfirmation } from '../../src/core/membership.ts';
-import type { Result } from '../../src/core/result.ts';
+import type { Caller, PendingConfirmation, Result } from '../../src/core/index.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { errorText } from './messages.ts';
 import { renderCancelled, renderConfirmed, renderQuestion } from './render-outcomes.ts';

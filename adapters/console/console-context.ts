@@ -1,6 +1,4 @@
-import type { Clock } from '../../src/core/clock.ts';
-import type { ErrorMessages } from '../../src/core/errors.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
+import type { Clock, ErrorMessages, MembershipCore } from '../../src/core/index.ts';
 
 /** What a command needs from the session: the core, the clock, and the terminal to talk to. */
 export interface ConsoleContext {

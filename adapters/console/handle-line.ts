@@ -1,7 +1,6 @@
 import { parseCommand } from '../../src/commands/parse-command.ts';
 import { USAGE } from '../../src/commands/usage.ts';
-import type { Caller } from '../../src/core/caller.ts';
-import { parseEmail } from '../../src/core/email.ts';
+import { type Caller, parseEmail } from '../../src/core/index.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
 import { runCommand } from './run-command.ts';

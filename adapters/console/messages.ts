@@ -1,5 +1,4 @@
-import type { Clock } from '../../src/core/clock.ts';
-import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import type { Clock, CoreError, ErrorMessages } from '../../src/core/index.ts';
 import { relativeTime } from './relative-time.ts';
 import { roleWord } from './role-names.ts';
 

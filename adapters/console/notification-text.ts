@@ -1,4 +1,4 @@
-import type { Destination, NotificationEvent } from '../../src/core/notifications.ts';
+import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { roleWord } from './role-names.ts';
 
 /** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/notifications.ts';
+import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/index.ts';
 import { destinationLabel, notificationText } from './notification-text.ts';
 
 /** Whether a DM goes to the person the event is about (on the console a user id is an email). */

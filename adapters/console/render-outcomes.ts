@@ -6,7 +6,7 @@ import type {
   InvitedEmail,
   InviteOutcome,
   SetupOutcome,
-} from '../../src/core/membership.ts';
+} from '../../src/core/index.ts';
 import { relativeTime } from './relative-time.ts';
 import { roleWord } from './role-names.ts';
 import { columns } from './text-columns.ts';

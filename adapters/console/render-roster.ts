@@ -1,4 +1,4 @@
-import type { ListInput, Roster } from '../../src/core/membership.ts';
+import type { ListInput, Roster } from '../../src/core/index.ts';
 import { relativeTime } from './relative-time.ts';
 import { roleWord } from './role-names.ts';
 import { columns } from './text-columns.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../../src/core/roles.ts';
+import type { Role } from '../../src/core/index.ts';
 
 /** Roles as the console's grammar spells them, so a shown role can be typed back. */
 export const ROLE_WORD: Readonly<Record<Role, string>> = {

@@ -1,6 +1,5 @@
 import type { EmailArg, ParsedCommand } from '../../src/commands/parse-command.ts';
-import type { Caller } from '../../src/core/caller.ts';
-import type { Result } from '../../src/core/result.ts';
+import type { Caller, Result } from '../../src/core/index.ts';
 import { confirmFlow } from './confirm-flow.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { errorText } from './messages.ts';

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Clock } from '../../src/core/clock.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
+import type { Clock, MembershipCore } from '../../src/core/index.ts';
 import { type Logger, logUnexpected } from '../../src/log.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { handleLine, type Session } from './handle-line.ts';

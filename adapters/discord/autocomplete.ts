@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { MembershipCore } from '../../src/core/membership.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { callerOf } from './caller.ts';
 import type { Subcommand } from './commands/types.ts';
 

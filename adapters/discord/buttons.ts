@@ -1,7 +1,5 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import type { Caller } from '../../src/core/caller.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import { ok, type Result } from '../../src/core/result.ts';
+import { type Caller, type MembershipCore, ok, type Result } from '../../src/core/index.ts';
 import { callerOf } from './caller.ts';
 import { type ButtonAction, parseButton } from './custom-ids.ts';
 import { errorText } from './messages.ts';

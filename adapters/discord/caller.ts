@@ -1,5 +1,5 @@
 import type { BaseInteraction } from 'discord.js';
-import type { Caller } from '../../src/core/caller.ts';
+import type { Caller } from '../../src/core/index.ts';
 
 /**
  * Who is asking. Discord never shows the bot an email, so `verifiedEmail` is null and the core

@@ -1,9 +1,7 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
-import type { Clock } from '../../src/core/clock.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Notifier } from '../../src/core/notifications.ts';
+import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { createDiscordClient } from './client.ts';

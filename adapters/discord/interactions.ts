@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, type Client, Events, type Interaction, MessageFlags } from 'discord.js';
-import type { MembershipCore } from '../../src/core/membership.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { type Logger, logUnexpected } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { handleAutocomplete } from './autocomplete.ts';

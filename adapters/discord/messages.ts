@@ -1,4 +1,4 @@
-import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import type { CoreError, ErrorMessages } from '../../src/core/index.ts';
 import { code, list, roleName, when } from './format.ts';
 
 /** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */

@@ -1,5 +1,5 @@
 import { DiscordAPIError, type REST, Routes } from 'discord.js';
-import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/notifications.ts';
+import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/index.ts';
 import { notificationMessage } from './render-notification.ts';
 
 /**

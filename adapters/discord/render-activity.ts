@@ -1,4 +1,4 @@
-import type { ActivityEntry, ActivityPage } from '../../src/core/membership.ts';
+import type { ActivityEntry, ActivityPage } from '../../src/core/index.ts';
 import { code, when } from './format.ts';
 
 const ACTIONS: Readonly<Record<ActivityEntry['action'], string>> = {

@@ -1,4 +1,4 @@
-import type { ConfirmableAction, PendingConfirmation } from '../../src/core/membership.ts';
+import type { ConfirmableAction, PendingConfirmation } from '../../src/core/index.ts';
 import { type ButtonRow, confirmRow } from './components.ts';
 import { code, roleName, when } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { AcceptOutcome, InvitedEmail, InviteOutcome, SetupOutcome } from '../../src/core/membership.ts';
+import type { AcceptOutcome, InvitedEmail, InviteOutcome, SetupOutcome } from '../../src/core/index.ts';
 import { code, list, roleName, when } from './format.ts';
 
 /** One invitation: DMed to the invitee, or a code to forward, shown this once (SPEC §4). */

@@ -1,4 +1,4 @@
-import type { Destination, NotificationEvent } from '../../src/core/notifications.ts';
+import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, roleName, when } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { Roster } from '../../src/core/membership.ts';
+import type { Roster } from '../../src/core/index.ts';
 import { code, roleName, when } from './format.ts';
 
 export function rosterText(roster: Roster, what: 'all' | 'members' | 'pending'): string {

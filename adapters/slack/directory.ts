@@ -1,8 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { EmailArg } from '../../src/commands/parse-command.ts';
-import type { Caller } from '../../src/core/caller.ts';
-import type { Clock } from '../../src/core/clock.ts';
-import { MINUTE } from '../../src/core/clock.ts';
+import { type Caller, type Clock, MINUTE } from '../../src/core/index.ts';
 
 /** What Rollcall needs from a Slack profile (SPEC §4): the verified email and admin standing. */
 export interface SlackProfile {

@@ -1,4 +1,4 @@
-import type { CoreError, ErrorMessages } from '../../src/core/errors.ts';
+import type { CoreError, ErrorMessages } from '../../src/core/index.ts';
 import { roleName, roleWord } from './role-names.ts';
 
 /** Every core error worded for Slack (mrkdwn). The type makes a new code fail to compile until it is here. */

@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Clock } from '../../src/core/clock.ts';
-import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/notifications.ts';
+import type { Clock, DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/index.ts';
 import { isPlatformError, type SlackDirectory } from './directory.ts';
 import { notificationReply } from './render/notification.ts';
 

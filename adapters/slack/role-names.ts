@@ -1,4 +1,4 @@
-import type { Role } from '../../src/core/roles.ts';
+import type { Role } from '../../src/core/index.ts';
 
 const ROLE_NAMES: Readonly<Record<Role, string>> = {
   owner: 'Owner',

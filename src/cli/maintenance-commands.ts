@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
-import { systemClock } from '../core/clock.ts';
+import { systemClock } from '../core/index.ts';
 import { dispatchNotifications } from '../jobs/dispatch-notifications.ts';
 import { expireInvitations } from '../jobs/expire-invitations.ts';
 import { createLogger } from '../log.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Platform } from '../core/caller.ts';
+import type { Platform } from '../core/index.ts';
 import type { Store } from '../store/connect.ts';
 import { CliFailure } from './cli-io.ts';
 

@@ -1,6 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { MAX_ORG_NAME } from '../core/actions/setup.ts';
-import { PLATFORMS, type Platform } from '../core/caller.ts';
+import { MAX_ORG_NAME, PLATFORMS, type Platform } from '../core/index.ts';
 import { readArgs } from './args.ts';
 import { type CliIo, EXIT_OK, println, UsageError } from './cli-io.ts';
 import { withStore } from './open-store.ts';

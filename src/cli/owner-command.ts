@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { parseEmail } from '../core/email.ts';
+import { parseEmail } from '../core/index.ts';
 import { readArgs } from './args.ts';
 import { type CliIo, EXIT_OK, println, UsageError } from './cli-io.ts';
 import { withStore } from './open-store.ts';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Role } from '../core/roles.ts';
+import type { Role } from '../core/index.ts';
 import type { Store } from '../store/connect.ts';
 import type { Database } from '../store/schema.ts';
 import { CliFailure } from './cli-io.ts';

@@ -5,8 +5,7 @@ import { restOptions } from '../../adapters/discord/client.ts';
 import { createDiscordNotifier } from '../../adapters/discord/notifier.ts';
 import { createSlackOutboxNotifier } from '../../adapters/slack/index.ts';
 import type { Config } from '../config.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Notifier } from '../core/notifications.ts';
+import type { Clock, Notifier } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 
 export interface SweepNotifiers {

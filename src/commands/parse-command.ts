@@ -1,4 +1,4 @@
-import { parseRole } from '../core/roles.ts';
+import { parseRole } from '../core/index.ts';
 
 /** An argument where an email is expected: a plain word, or a Slack mention to resolve. */
 export type EmailArg = { readonly email: string } | { readonly userId: string };

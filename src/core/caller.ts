@@ -1,5 +1,4 @@
-export const PLATFORMS = ['slack', 'discord', 'console'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from './model.ts';
 
 /** Who is asking, as the adapter knows them. The core turns this into an email and a role. */
 export interface Caller {

@@ -8,8 +8,8 @@ import { requestConfirmation } from './actions/request-confirmation.ts';
 import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
 import { setup } from './actions/setup.ts';
+import type { MembershipCore } from './api.ts';
 import type { CoreDeps } from './deps.ts';
-import type { MembershipCore } from './membership.ts';
 
 export type { CoreDeps, CoreSettings } from './deps.ts';
 

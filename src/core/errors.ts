@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import type { InvitationEndState, Role } from './model.ts';
 
 /**
  * Every expected failure of the core, as a value. The code is the contract with the adapters:
@@ -41,8 +41,6 @@ export type CoreError =
   | { code: 'confirmation_already_used'; state: 'done' | 'cancelled' };
 
 export type CoreErrorCode = CoreError['code'];
-
-export type InvitationEndState = 'accepted' | 'declined' | 'revoked' | 'expired';
 
 /** The shape every adapter's messages.ts implements: one wording per code, typed by its context. */
 export type ErrorMessages<Out> = {

@@ -3,8 +3,7 @@ import type { Executor } from '../store/repositories/executor.ts';
 import { findAccountsForEmail } from '../store/repositories/identities.repo.ts';
 import { listBindings } from '../store/repositories/organizations.repo.ts';
 import { enqueueNotifications, type NewNotification } from '../store/repositories/outbox.repo.ts';
-import type { Platform } from './caller.ts';
-import type { Destination, NotificationEvent } from './notifications.ts';
+import type { Destination, NotificationEvent, Platform } from './model.ts';
 
 /**
  * Queues notifications in the caller's transaction (the outbox of SPEC §6): a post in each bound

@@ -1,17 +1,17 @@
-export const ROLES = ['owner', 'billing_admin', 'member'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './model.ts';
 
-const ROLE_ALIASES: Readonly<Record<string, Role>> = {
-  owner: 'owner',
-  'billing-admin': 'billing_admin',
-  billing_admin: 'billing_admin',
-  billing: 'billing_admin',
-  member: 'member',
-};
+const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([
+  ['owner', 'owner'],
+  ['billing-admin', 'billing_admin'],
+  ['billing_admin', 'billing_admin'],
+  ['billing', 'billing_admin'],
+  ['member', 'member'],
+]);
 
 /** Accepts the spellings of SPEC §1 in any case; undefined when the word is not a role. */
 export function parseRole(input: string): Role | undefined {
-  return ROLE_ALIASES[input.trim().toLowerCase()];
+  // A Map, not an object literal: `__proto__` or `constructor` must not read as a role.
+  return ROLE_ALIASES.get(input.trim().toLowerCase());
 }
 
 export function isRole(input: string): input is Role {

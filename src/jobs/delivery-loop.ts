@@ -1,5 +1,4 @@
-import type { MembershipCore } from '../core/membership.ts';
-import type { Result } from '../core/result.ts';
+import type { MembershipCore, Result } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import { type DispatchDeps, dispatchNotifications } from './dispatch-notifications.ts';
 

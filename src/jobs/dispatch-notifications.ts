@@ -1,11 +1,11 @@
-import type { Clock } from '../core/clock.ts';
 import type {
+  Clock,
   DeliveryOutcome,
   Destination,
   NotificationEvent,
   Notifier,
   OutboundNotification,
-} from '../core/notifications.ts';
+} from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';

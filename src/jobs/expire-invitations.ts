@@ -1,4 +1,4 @@
-import { expireInvitation } from '../core/expiry.ts';
+import { expireInvitation } from '../core/index.ts';
 import type { Store } from '../store/connect.ts';
 import { lockDue } from '../store/repositories/invitations.repo.ts';
 

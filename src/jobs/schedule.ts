@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';

@@ -1,7 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Platform } from '../core/caller.ts';
-import type { InvitationEndState } from '../core/errors.ts';
-import type { Role } from '../core/roles.ts';
+import type { InvitationState, PendingActionState, Platform, Role } from '../core/model.ts';
 
 /** Every table's row type. Times are milliseconds since the epoch (bigint on PostgreSQL). */
 export interface Database {
@@ -39,8 +37,6 @@ export interface MembershipTable {
   joined_at: number;
 }
 
-export type InvitationState = 'pending' | InvitationEndState;
-
 export interface InvitationTable {
   id: string;
   org_id: string;
@@ -66,8 +62,6 @@ export interface ChatIdentityTable {
   email: string;
   linked_at: number;
 }
-
-export type PendingActionState = 'pending' | 'done' | 'cancelled';
 
 export interface PendingActionTable {
   id: string;

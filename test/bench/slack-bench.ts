@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import type { Caller } from '../../src/core/caller.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { createMembershipCore } from '../../src/core/create-core.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Result } from '../../src/core/result.ts';
+import {
+  type Caller,
+  createMembershipCore,
+  type MembershipCore,
+  type Result,
+  systemClock,
+} from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';

@@ -1,6 +1,4 @@
-import type { Caller } from '../../src/core/caller.ts';
-import { HOUR } from '../../src/core/clock.ts';
-import { createMembershipCore } from '../../src/core/create-core.ts';
+import { type Caller, createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { manualClock } from '../support/stores.ts';
 

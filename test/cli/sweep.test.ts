@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/core/clock.ts';
+import { HOUR } from '../../src/core/index.ts';
 import { manualClock } from '../support/stores.ts';
 import { coreOn, onConsole } from './cli-store.ts';
 import { freshDatabaseUrl, rollcall } from './spawn-cli.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/core/clock.ts';
+import { HOUR } from '../../src/core/index.ts';
 import { type ConsoleHarness, codeFor, startConsole } from './console-harness.ts';
 
 const OWNER = 'olivia@acme.test';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../adapters/console/relative-time.ts';
-import { HOUR, MINUTE } from '../../src/core/clock.ts';
+import { HOUR, MINUTE } from '../../src/core/index.ts';
 
 describe('relative times on the console', () => {
   const now = Date.UTC(2026, 0, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../src/core/clock.ts';
+import { MINUTE } from '../../src/core/index.ts';
 import { consoleCaller, expectErr, expectOk, fixtures, INVITE_TTL_MS, inviteOne } from '../support/core-harness.ts';
 import { snapshot } from '../support/core-snapshot.ts';
 import { availableDialects } from '../support/stores.ts';

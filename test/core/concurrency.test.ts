@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Result } from '../../src/core/result.ts';
+import type { Caller, MembershipCore, Result } from '../../src/core/index.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { consoleCaller, expectOk, inviteOne, join, makeCore, setupOrg } from '../support/core-harness.ts';
 import { openSibling } from '../support/core-pg.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/core/clock.ts';
+import { HOUR } from '../../src/core/index.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import {
   consoleCaller,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MembershipCore } from '../../src/core/membership.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { discordCaller, expectErr, expectOk, fixtures, slackCaller } from '../support/core-harness.ts';
 import { outboxRows, snapshot } from '../support/core-snapshot.ts';
 import { availableDialects } from '../support/stores.ts';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/core/clock.ts';
+import { HOUR } from '../../src/core/index.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { consoleCaller, expectOk, join, makeCore, setupOrg } from '../support/core-harness.ts';
 import { schemaOf } from '../support/core-pg.ts';

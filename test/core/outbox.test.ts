@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../../src/core/clock.ts';
+import { HOUR, MINUTE } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { expectOk, fixtures, makeCore, slackCaller } from '../support/core-harness.ts';

@@ -1,6 +1,5 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
-import { HOUR } from '../../src/core/clock.ts';
-import { createMembershipCore } from '../../src/core/create-core.ts';
+import { createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/core/clock.ts';
+import { HOUR } from '../../src/core/index.ts';
 import { alice, type DiscordWorld, inGuild, NOTIFICATIONS, owner, startWorld } from './harness.ts';
 import { setUpAcme } from './steps.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MINUTE } from '../../src/core/clock.ts';
+import { MINUTE } from '../../src/core/index.ts';
 import { buttonsOf } from '../support/fake-discord.ts';
 import { alice, bob, type DiscordWorld, inGuild, owner, startWorld } from './harness.ts';
 import { join, OWNER_EMAIL, setUpAcme } from './steps.ts';

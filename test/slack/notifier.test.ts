@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackOutboxNotifier } from '../../adapters/slack/index.ts';
-import type { OutboundNotification } from '../../src/core/notifications.ts';
+import type { OutboundNotification } from '../../src/core/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { SIGNING_SECRET } from '../support/fake-slack-signer.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import { systemClock } from '../../src/core/clock.ts';
+import { systemClock } from '../../src/core/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { FakeSlack } from '../support/fake-slack.ts';

@@ -1,10 +1,12 @@
 import { afterEach, expect } from 'vitest';
-import type { Caller } from '../../src/core/caller.ts';
-import { HOUR } from '../../src/core/clock.ts';
-import { createMembershipCore } from '../../src/core/create-core.ts';
-import type { CoreErrorCode } from '../../src/core/errors.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Result } from '../../src/core/result.ts';
+import {
+  type Caller,
+  type CoreErrorCode,
+  createMembershipCore,
+  HOUR,
+  type MembershipCore,
+  type Result,
+} from '../../src/core/index.ts';
 import type { DialectName, Store } from '../../src/store/connect.ts';
 import { manualClock, openTestStore } from './stores.ts';
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { MINUTE } from '../../src/core/clock.ts';
-import type { Role } from '../../src/core/roles.ts';
+import { MINUTE, type Role } from '../../src/core/index.ts';
 import type { Request } from './core-model.ts';
 
 /** Actor 0 is the first owner; the others start as outsiders and are invited along the way. */

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Result } from '../../src/core/result.ts';
+import type { MembershipCore, Result } from '../../src/core/index.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { consoleCaller, type ManualClock } from './core-harness.ts';

@@ -1,5 +1,4 @@
-import type { CoreErrorCode } from '../../src/core/errors.ts';
-import type { Role } from '../../src/core/roles.ts';
+import type { CoreErrorCode, Role } from '../../src/core/index.ts';
 
 /**
  * A reference model of one organization, small enough to trust by reading: the rules of SPEC §2–§3

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/notifications.ts';
+import type { DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/index.ts';
 import { createLogger } from '../../src/log.ts';
 
 export type Behaviour = (notification: OutboundNotification) => DeliveryOutcome | Promise<DeliveryOutcome>;

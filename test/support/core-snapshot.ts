@@ -1,6 +1,4 @@
-import type { Caller } from '../../src/core/caller.ts';
-import type { MembershipCore } from '../../src/core/membership.ts';
-import type { Destination, NotificationEvent } from '../../src/core/notifications.ts';
+import type { Caller, Destination, MembershipCore, NotificationEvent } from '../../src/core/index.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { expectOk } from './core-harness.ts';
 

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { Notifier } from '../../src/core/notifications.ts';
+import type { Notifier } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import { createLogger } from '../../src/log.ts';

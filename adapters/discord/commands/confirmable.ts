@@ -1,5 +1,4 @@
-import type { PendingConfirmation } from '../../../src/core/membership.ts';
-import type { Result } from '../../../src/core/result.ts';
+import type { PendingConfirmation, Result } from '../../../src/core/index.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { answer, type Reply } from './types.ts';
 

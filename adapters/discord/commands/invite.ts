@@ -1,5 +1,5 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { normalizeEmail } from '../../../src/core/email.ts';
+import { normalizeEmail } from '../../../src/core/index.ts';
 import { inviteText } from '../render-invite.ts';
 import { ROLE_CHOICES } from './options.ts';
 import { answer, type Subcommand, usage } from './types.ts';

@@ -1,7 +1,5 @@
 import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { Caller } from '../../../src/core/caller.ts';
-import type { MembershipCore } from '../../../src/core/membership.ts';
-import type { Result } from '../../../src/core/result.ts';
+import type { Caller, MembershipCore, Result } from '../../../src/core/index.ts';
 import type { ButtonRow } from '../components.ts';
 import { errorText } from '../messages.ts';
 

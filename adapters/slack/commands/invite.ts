@@ -1,7 +1,5 @@
 import type { EmailArg } from '../../../src/commands/parse-command.ts';
-import { parseEmail } from '../../../src/core/email.ts';
-import type { InviteOutcome } from '../../../src/core/membership.ts';
-import type { Result } from '../../../src/core/result.ts';
+import { type InviteOutcome, parseEmail, type Result } from '../../../src/core/index.ts';
 import type { CommandContext } from './context.ts';
 
 /**

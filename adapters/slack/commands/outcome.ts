@@ -1,4 +1,4 @@
-import type { Result } from '../../../src/core/result.ts';
+import type { Result } from '../../../src/core/index.ts';
 import { describeError } from '../messages.ts';
 import type { SlackReply } from '../render/reply.ts';
 

@@ -1,5 +1,5 @@
 import type { CommandName, EmailArg, ParsedCommand } from '../../../src/commands/parse-command.ts';
-import { parseEmail } from '../../../src/core/email.ts';
+import { parseEmail } from '../../../src/core/index.ts';
 import { activityReply } from '../render/activity.ts';
 import { confirmationReply } from '../render/confirmation.ts';
 import { inviteResultReply, resendReply } from '../render/invite-result.ts';

@@ -1,5 +1,4 @@
-import type { Logger } from '../../../src/log.ts';
-import { logUnexpected } from '../../../src/log.ts';
+import { type Logger, logUnexpected } from '../../../src/log.ts';
 import type { Metrics } from '../../../src/metrics.ts';
 import { unexpectedMessage } from '../messages.ts';
 

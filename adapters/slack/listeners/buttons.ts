@@ -1,6 +1,5 @@
 import type { App, BlockAction } from '@slack/bolt';
-import type { Caller } from '../../../src/core/caller.ts';
-import type { Result } from '../../../src/core/result.ts';
+import type { Caller, Result } from '../../../src/core/index.ts';
 import { ACTION_ID_PATTERN, type ButtonAction, decodeActionId } from '../action-ids.ts';
 import { describeError } from '../messages.ts';
 import { describeDone } from '../render/confirmation.ts';

@@ -1,5 +1,4 @@
-import type { Clock } from '../../../src/core/clock.ts';
-import type { MembershipCore } from '../../../src/core/membership.ts';
+import type { Clock, MembershipCore } from '../../../src/core/index.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { Metrics } from '../../../src/metrics.ts';
 import type { SlackDirectory } from '../directory.ts';

@@ -1,7 +1,6 @@
 import type { App, webApi } from '@slack/bolt';
 import { parseCommand } from '../../../src/commands/parse-command.ts';
-import type { CoreError } from '../../../src/core/errors.ts';
-import { grantableRoles } from '../../../src/core/roles.ts';
+import { type CoreError, grantableRoles } from '../../../src/core/index.ts';
 import { INVITE_MODAL_CALLBACK_ID } from '../action-ids.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { inviteFromSlack } from '../commands/invite.ts';

@@ -1,4 +1,4 @@
-import type { ActivityAction, ActivityEntry, ActivityPage } from '../../../src/core/membership.ts';
+import type { ActivityAction, ActivityEntry, ActivityPage } from '../../../src/core/index.ts';
 import { relativeTime } from '../relative-time.ts';
 import { packSections } from './pack-sections.ts';
 import { context, type SlackReply, section } from './reply.ts';

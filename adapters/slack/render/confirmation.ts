@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { ConfirmableAction, PendingConfirmation } from '../../../src/core/membership.ts';
+import type { ConfirmableAction, PendingConfirmation } from '../../../src/core/index.ts';
 import { encodeActionId } from '../action-ids.ts';
 import { relativeTime } from '../relative-time.ts';
 import { roleName } from '../role-names.ts';

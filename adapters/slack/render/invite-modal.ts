@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { InviteOutcome } from '../../../src/core/membership.ts';
-import type { Role } from '../../../src/core/roles.ts';
+import type { InviteOutcome, Role } from '../../../src/core/index.ts';
 import { INVITE_MODAL_CALLBACK_ID } from '../action-ids.ts';
 import { roleName, roleWord } from '../role-names.ts';
 import { inviteResultReply } from './invite-result.ts';

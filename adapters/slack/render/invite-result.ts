@@ -1,4 +1,4 @@
-import type { InvitedEmail, InviteOutcome } from '../../../src/core/membership.ts';
+import type { InvitedEmail, InviteOutcome } from '../../../src/core/index.ts';
 import { relativeTime } from '../relative-time.ts';
 import { roleName } from '../role-names.ts';
 import { context, type SlackReply, section } from './reply.ts';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { NotificationEvent } from '../../../src/core/notifications.ts';
+import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeActionId } from '../action-ids.ts';
 import { relativeTime } from '../relative-time.ts';
 import { roleName } from '../role-names.ts';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Roster, RosterInvitation, RosterMember } from '../../../src/core/membership.ts';
+import type { Roster, RosterInvitation, RosterMember } from '../../../src/core/index.ts';
 import { relativeTime, shortDate } from '../relative-time.ts';
 import { roleName } from '../role-names.ts';
 import { packSections } from './pack-sections.ts';

@@ -1,8 +1,9 @@
 import { activityPage, countActivity } from '../../store/repositories/activity.repo.ts';
+import { readAsMember } from '../access.ts';
+import type { ActivityPage } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { readAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityPage } from '../membership.ts';
+import { ACTIVITY_ACTIONS, type ActivityAction } from '../model.ts';
 import { err, ok, type Result } from '../result.ts';
 
 export const ACTIVITY_PAGE_SIZE = 10;

@@ -2,8 +2,8 @@ import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findPending, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
 import { deleteMembership, updateRole } from '../../store/repositories/memberships.repo.ts';
-import type { MemberContext } from '../context.ts';
-import type { ConfirmableAction } from '../membership.ts';
+import type { MemberContext } from '../access.ts';
+import type { ConfirmableAction } from '../api.ts';
 import { NotificationBatch } from '../notify.ts';
 
 /** Runs a confirmed action that its checks just passed, with its activity and notifications. */

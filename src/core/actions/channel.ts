@@ -1,7 +1,7 @@
 import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import { setBindingChannel } from '../../store/repositories/organizations.repo.ts';
+import { writeAsMember } from '../access.ts';
 import type { Caller } from '../caller.ts';
-import { writeAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { err, ok, type Result } from '../result.ts';
 

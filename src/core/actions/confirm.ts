@@ -1,8 +1,8 @@
 import { closePendingAction, findPendingAction } from '../../store/repositories/pending-actions.repo.ts';
+import { callerEmail, writeAsMember } from '../access.ts';
+import type { ConfirmedOutcome } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { callerEmail, writeAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { ConfirmedOutcome } from '../membership.ts';
 import { err, ok, type Result } from '../result.ts';
 import { applyAction } from './apply-action.ts';
 import { checkAction, type StoredAction } from './confirmable-checks.ts';

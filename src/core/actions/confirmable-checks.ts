@@ -1,9 +1,9 @@
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findPending } from '../../store/repositories/invitations.repo.ts';
 import { countOwners, findMembership } from '../../store/repositories/memberships.repo.ts';
-import type { MemberContext } from '../context.ts';
+import type { MemberContext } from '../access.ts';
+import type { ConfirmableAction } from '../api.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
-import type { ConfirmableAction } from '../membership.ts';
 import { err, ok, type Result } from '../result.ts';
 import { parseRole } from '../roles.ts';
 

@@ -4,9 +4,9 @@ import {
   findInvitationsByCodeHash,
   type InvitationRow,
 } from '../../store/repositories/invitations.repo.ts';
+import { callerEmail } from '../access.ts';
+import type { InvitationRef } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { callerEmail } from '../context.ts';
-import type { InvitationRef } from '../membership.ts';
 import { err, ok, type Result } from '../result.ts';
 import { codeMatches, hashCode } from '../secret-codes.ts';
 

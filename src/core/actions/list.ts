@@ -1,9 +1,9 @@
 import { listLivePending } from '../../store/repositories/invitations.repo.ts';
 import { listMemberships } from '../../store/repositories/memberships.repo.ts';
+import { readAsMember } from '../access.ts';
+import type { ListInput, Roster } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { readAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { ListInput, Roster } from '../membership.ts';
 import { ok, type Result } from '../result.ts';
 
 /** Members with role and join date; pending invitations whose time has not run out. */

@@ -1,10 +1,10 @@
 import { suggestPending } from '../../store/repositories/invitations.repo.ts';
 import { suggestMembers } from '../../store/repositories/memberships.repo.ts';
+import { readAsMember } from '../access.ts';
 import type { Caller } from '../caller.ts';
-import { readAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
+import type { Role } from '../model.ts';
 import { ok, type Result } from '../result.ts';
-import type { Role } from '../roles.ts';
 
 const MAX_SUGGESTIONS = 25; // Discord shows at most 25 autocomplete choices
 

@@ -1,8 +1,8 @@
 import { insertPendingAction } from '../../store/repositories/pending-actions.repo.ts';
+import { readAsMember } from '../access.ts';
+import type { PendingConfirmation } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { readAsMember } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { PendingConfirmation } from '../membership.ts';
 import { ok, type Result } from '../result.ts';
 import { newActionId } from '../secret-codes.ts';
 import { type ActionRequest, checkAction, type StoredAction } from './confirmable-checks.ts';

@@ -4,10 +4,10 @@ import { findLinkedEmail, linkIdentity } from '../../store/repositories/identiti
 import { findInvitationById, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
 import { findMembership, insertMembership } from '../../store/repositories/memberships.repo.ts';
 import { lockOrg } from '../../store/repositories/organizations.repo.ts';
+import { identityWorkspace } from '../access.ts';
+import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { identityWorkspace } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../membership.ts';
 import { NotificationBatch } from '../notify.ts';
 import { err, ok, type Result } from '../result.ts';
 import { inTransaction } from '../transaction.ts';

@@ -4,11 +4,11 @@ import { findLinkedEmail, linkIdentity } from '../../store/repositories/identiti
 import { insertMembership } from '../../store/repositories/memberships.repo.ts';
 import { findOrgByBinding, insertBinding, insertOrg } from '../../store/repositories/organizations.repo.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
+import { identityWorkspace } from '../access.ts';
+import type { SetupInput, SetupOutcome } from '../api.ts';
 import type { Caller } from '../caller.ts';
-import { identityWorkspace } from '../context.ts';
 import type { CoreDeps } from '../deps.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
-import type { SetupInput, SetupOutcome } from '../membership.ts';
 import { err, ok, type Result } from '../result.ts';
 import { inTransaction } from '../transaction.ts';
 

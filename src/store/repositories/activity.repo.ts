@@ -1,4 +1,4 @@
-import type { ActivityAction } from '../../core/membership.ts';
+import type { ActivityAction } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
 export interface NewActivity {

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/caller.ts';
+import type { Platform } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
 export async function findLinkedEmail(

@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Platform } from '../../core/caller.ts';
-import type { Role } from '../../core/roles.ts';
-import type { InvitationState, InvitationTable } from '../schema.ts';
+import type { InvitationState, Platform, Role } from '../../core/model.ts';
+import type { InvitationTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 export type InvitationRow = Selectable<InvitationTable>;

@@ -1,4 +1,4 @@
-import type { Role } from '../../core/roles.ts';
+import type { Role } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
 export function findMembership(db: Executor, orgId: string, email: string) {

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Platform } from '../../core/caller.ts';
-import type { OutboundNotification } from '../../core/notifications.ts';
+import type { OutboundNotification, Platform } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';

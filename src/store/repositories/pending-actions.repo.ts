@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { PendingActionState, PendingActionTable } from '../schema.ts';
+import type { PendingActionState } from '../../core/model.ts';
+import type { PendingActionTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 export type PendingActionRow = Selectable<PendingActionTable>;

@@ -1,6 +1,6 @@
 import type { Caller } from './caller.ts';
+import type { ActivityAction, Role } from './model.ts';
 import type { Result } from './result.ts';
-import type { Role } from './roles.ts';
 
 /** The membership core: every rule of SPEC §2–§4, whatever adapter calls it. */
 export interface MembershipCore {
@@ -130,23 +130,6 @@ export interface SetupOutcome {
   readonly orgName: string;
   readonly ownerEmail: string;
 }
-
-export const ACTIVITY_ACTIONS = [
-  'org_created',
-  'invited',
-  'invitation_resent',
-  'invitation_revoked',
-  'invitation_accepted',
-  'invitation_declined',
-  'invitation_expired',
-  'role_changed',
-  'member_removed',
-  'member_left',
-  'channel_set',
-  'owner_restored',
-  'notification_undeliverable',
-] as const;
-export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 export interface ActivityEntry {
   readonly at: number;

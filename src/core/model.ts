@@ -1,5 +1,36 @@
-import type { Platform } from './caller.ts';
-import type { Role } from './roles.ts';
+/**
+ * The core's vocabulary: roles, platforms, states, activity actions and notification events.
+ * It imports nothing, so the store and the adapters may share it without reaching into the core.
+ */
+
+export const ROLES = ['owner', 'billing_admin', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PLATFORMS = ['slack', 'discord', 'console'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const INVITATION_END_STATES = ['accepted', 'declined', 'revoked', 'expired'] as const;
+export type InvitationEndState = (typeof INVITATION_END_STATES)[number];
+export type InvitationState = 'pending' | InvitationEndState;
+
+export type PendingActionState = 'pending' | 'done' | 'cancelled';
+
+export const ACTIVITY_ACTIONS = [
+  'org_created',
+  'invited',
+  'invitation_resent',
+  'invitation_revoked',
+  'invitation_accepted',
+  'invitation_declined',
+  'invitation_expired',
+  'role_changed',
+  'member_removed',
+  'member_left',
+  'channel_set',
+  'owner_restored',
+  'notification_undeliverable',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 /** What happened, as stored in the outbox. Adapters word it for a channel or for a DM. */
 export type NotificationEvent =

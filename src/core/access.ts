@@ -5,8 +5,8 @@ import { findMembership } from '../store/repositories/memberships.repo.ts';
 import { type BoundOrganization, findOrgByBinding, lockOrg } from '../store/repositories/organizations.repo.ts';
 import type { Caller } from './caller.ts';
 import { normalizeEmail } from './email.ts';
+import type { Role } from './model.ts';
 import { err, ok, type Result } from './result.ts';
-import type { Role } from './roles.ts';
 import { inTransaction } from './transaction.ts';
 
 /** A caller known to be a Verified member of the organization bound to their workspace. */

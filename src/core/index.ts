@@ -1,0 +1,16 @@
+/**
+ * The core's one public face: adapters, jobs, the CLI and the runtime import from here, never from
+ * a file behind it (a lint rule keeps it so). The store imports only ./model.ts.
+ */
+
+export { MAX_ORG_NAME } from './actions/setup.ts';
+export type * from './api.ts';
+export type { Caller } from './caller.ts';
+export { type Clock, HOUR, MINUTE, systemClock } from './clock.ts';
+export { type CoreDeps, type CoreSettings, createMembershipCore } from './create-core.ts';
+export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
+export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';
+export { expireInvitation } from './expiry.ts';
+export * from './model.ts';
+export { err, ok, type Result } from './result.ts';
+export { grantableRoles, isRole, parseRole } from './roles.ts';
