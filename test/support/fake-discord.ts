@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type DiscordCheck, DiscordLimits } from './discord-limits.ts';
 import { FakeGateway } from './fake-discord-gateway.ts';
 import { commandData, envelope, type InteractionSource, type OptionValue } from './fake-discord-payloads.ts';
 import { type RestCall, restHandler, type ScriptedFailure } from './fake-discord-rest.ts';
@@ -37,6 +38,8 @@ export class FakeDiscord {
   readonly calls: RestCall[] = [];
   readonly messages = new MessageStore();
   readonly failures: ScriptedFailure[] = [];
+  /** Discord's published limits, enforced unless a test opts out (discord-limits.ts). */
+  readonly limits = new DiscordLimits();
   private readonly events = new EventEmitter();
   private readonly interactions: RouteContext['interactions'] = new Map();
   private readonly dmChannels = new Map<string, string>();
@@ -59,7 +62,7 @@ export class FakeDiscord {
     };
     server.on(
       'request',
-      restHandler(discordRoutes(context), fake.failures, (call) => fake.record(call)),
+      restHandler(fake.limits.guard(discordRoutes(context)), fake.failures, (call) => fake.record(call)),
     );
     const identity = { botUserId: fake.botUser.id, applicationId: fake.applicationId, token: fake.token };
     fake.gatewayServer = new FakeGateway(server, identity, options.heartbeatIntervalMs ?? 1_000, () => fake.wsUrl);
@@ -83,6 +86,11 @@ export class FakeDiscord {
   get gateway(): FakeGateway {
     if (!this.gatewayServer) throw new Error('fake Discord not started');
     return this.gatewayServer;
+  }
+
+  /** Lets through requests breaking one kind of limit: only for a test marked KNOWN-LIMIT-BUG. */
+  allowOversized(...checks: DiscordCheck[]): void {
+    this.limits.allow(...checks);
   }
 
   fail(failure: ScriptedFailure): void {
@@ -160,12 +168,14 @@ export class FakeDiscord {
     await this.gatewayServer?.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.limits.assertNoRefusals();
   }
 
   private dispatch(source: InteractionSource, fields: Record<string, unknown>, original?: FakeMessage): string {
     const token = `tok${nextSnowflake()}`;
     const id = nextSnowflake();
     this.interactions.set(token, { channelId: source.channelId, ...(original ? { original } : {}) });
+    this.limits.dispatched(token);
     const payload = { ...envelope(source, { id, applicationId: this.applicationId, token }), ...fields };
     if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no bot session is connected');
     return token;

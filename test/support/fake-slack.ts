@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type SlackCheck, SlackLimits } from './slack-limits.ts';
 
 /** One Web API call or response_url post, as the fake received it. */
 export interface RecordedCall {
@@ -29,6 +30,8 @@ export interface FakeReply {
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly teamId = 'T0001';
+  /** Slack's published limits, enforced unless a test opts out (slack-limits.ts). */
+  readonly limits = new SlackLimits();
   readonly #users = new Map<string, FakeUser>();
   readonly #scripts = new Map<string, FakeReply[]>();
   readonly #events = new EventEmitter();
@@ -56,6 +59,11 @@ export class FakeSlack {
   responseUrl(): string {
     this.#responseCounter += 1;
     return `http://127.0.0.1:${this.#port}/response/r${this.#responseCounter}`;
+  }
+
+  /** Lets through payloads breaking one kind of limit: only for a test marked KNOWN-LIMIT-BUG. */
+  allowOversized(...checks: SlackCheck[]): void {
+    this.limits.allow(...checks);
   }
 
   addUser(user: FakeUser): void {
@@ -100,11 +108,13 @@ export class FakeSlack {
     return this.waitFor((call) => call.method === `response:${id}`);
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
+  /** Rejects after closing when Slack would have refused a payload the test did not expect. */
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeAllConnections();
     });
+    this.limits.assertNoRefusals();
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -118,7 +128,7 @@ export class FakeSlack {
     this.calls.push(call);
     this.#events.emit('call', call);
     const scripted = this.#scripts.get(method)?.shift();
-    const reply = scripted ?? this.#answer(method, body);
+    const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? { ok: true }));
   }
