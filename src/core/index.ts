@@ -12,5 +12,6 @@ export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
 export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';
 export { expireInvitation } from './expiry.ts';
 export * from './model.ts';
+export type { PlatformDirectory, PlatformFacts } from './platform-facts.ts';
 export { err, ok, type Result } from './result.ts';
 export { grantableRoles, isRole, parseRole } from './roles.ts';

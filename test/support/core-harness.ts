@@ -1,14 +1,10 @@
 import { afterEach, expect } from 'vitest';
-import {
-  type Caller,
-  type CoreErrorCode,
-  createMembershipCore,
-  HOUR,
-  type MembershipCore,
-  type Result,
-} from '../../src/core/index.ts';
+import type { Caller, CoreErrorCode, CoreSettings, MembershipCore, Result } from '../../src/core/index.ts';
 import type { DialectName, Store } from '../../src/store/connect.ts';
+import { buildCore, testSettings } from './core-build.ts';
 import { manualClock, openTestStore } from './stores.ts';
+
+export { INVITE_TTL_MS } from './core-build.ts';
 
 export type ManualClock = ReturnType<typeof manualClock>;
 
@@ -16,7 +12,7 @@ export interface CoreFixture {
   readonly core: MembershipCore;
   readonly store: Store;
   readonly clock: ManualClock;
-  readonly settings: { readonly inviteTtlMs: number; readonly orgMaxMembers: number };
+  readonly settings: CoreSettings;
 }
 
 export interface FixtureOptions {
@@ -27,16 +23,14 @@ export interface FixtureOptions {
   readonly clock?: ManualClock;
 }
 
-export const INVITE_TTL_MS = 48 * HOUR;
-
 /** A real core on a fresh, migrated store with a clock the test moves by hand. */
 export async function makeCore(dialect: DialectName, options: FixtureOptions = {}): Promise<CoreFixture> {
   const store =
     options.store ??
     (await openTestStore(dialect, options.poolSize === undefined ? {} : { poolSize: options.poolSize }));
   const clock = options.clock ?? manualClock();
-  const settings = { inviteTtlMs: INVITE_TTL_MS, orgMaxMembers: options.orgMaxMembers ?? 100 };
-  return { core: createMembershipCore({ store, clock, settings }), store, clock, settings };
+  const settings = testSettings(options.orgMaxMembers === undefined ? {} : { orgMaxMembers: options.orgMaxMembers });
+  return { core: buildCore(store, clock, settings), store, clock, settings };
 }
 
 /** A terminal user: the console vouches for the email given with `--as`. */
