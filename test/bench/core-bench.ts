@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Caller, createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
+import type { Caller, MembershipCore } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { buildCore } from '../support/core-build.ts';
 import { median, type Row, time } from './measure.ts';

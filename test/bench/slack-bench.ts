@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import {
-  type Caller,
-  createMembershipCore,
-  type MembershipCore,
-  type Result,
-  systemClock,
-} from '../../src/core/index.ts';
+import { type Caller, type MembershipCore, type Result, systemClock } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';

@@ -1,4 +1,4 @@
-import { type Caller, createMembershipCore, HOUR } from '../../src/core/index.ts';
+import type { Caller } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { buildCore } from '../support/core-build.ts';
 import { manualClock } from '../support/stores.ts';

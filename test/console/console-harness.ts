@@ -1,6 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
 import { createConsoleNotifier, runConsole } from '../../adapters/console/index.ts';
-import { createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/connect.ts';

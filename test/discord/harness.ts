@@ -1,5 +1,4 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
-import { createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
-import { createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
