@@ -4,6 +4,8 @@
  */
 
 export { MAX_ORG_NAME } from './actions/setup.ts';
+export type * from './admin/admin-api.ts';
+export { createAdminCore } from './admin/create-admin-core.ts';
 export type * from './api.ts';
 export type { Caller } from './caller.ts';
 export { type Clock, HOUR, MINUTE, systemClock } from './clock.ts';

@@ -61,9 +61,13 @@ export function expectErr<T, C extends CoreErrorCode>(result: Result<T>, code: C
   return result.error as Extract<typeof result.error, { code: C }>;
 }
 
-/** Creates the organization with `owner` as its first owner. */
+/** The console adapter's setup input: its notifications print in the terminal. */
+export const CONSOLE_SETUP = { isPlatformAdmin: true, defaultChannelId: 'terminal' } as const;
+
+/** Creates the organization with `owner` as its first owner, as the owner's adapter would. */
 export async function setupOrg(core: MembershipCore, owner: Caller, orgName = 'Acme'): Promise<void> {
-  expectOk(await core.setup(owner, { orgName, isPlatformAdmin: true }));
+  const input = owner.platform === 'console' ? CONSOLE_SETUP : { isPlatformAdmin: true };
+  expectOk(await core.setup(owner, { orgName, ...input }));
 }
 
 /** Invites `email` as `inviter` and accepts by code as that person on the console; returns them. */

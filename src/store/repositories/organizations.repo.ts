@@ -23,6 +23,10 @@ export async function findOrgByBinding(
   return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
 }
 
+export async function findOrgById(db: Executor, orgId: string): Promise<{ name: string } | undefined> {
+  return db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirst();
+}
+
 /**
  * Serializes every writer of one organization: on PostgreSQL it takes the row lock until commit,
  * on SQLite it takes the database write lock at the start of the transaction (no lock upgrade to fail).
