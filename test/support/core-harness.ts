@@ -49,7 +49,7 @@ export function discordCaller(userId: string, guildId = 'G1'): Caller {
 }
 
 /** The value of a successful result; fails the test naming the error code otherwise. */
-export function expectOk<T>(result: Result<T>): T {
+export function expectOk<T, E extends { code: string }>(result: Result<T, E>): T {
   if (!result.ok) throw new Error(`expected ok, got error ${JSON.stringify(result.error)}`);
   return result.value;
 }
