@@ -18,7 +18,7 @@ export interface MembershipCore {
   decline(caller: Caller, input: InvitationRef): Promise<Result<DeclineOutcome>>;
   activity(caller: Caller, input: { page?: string | number }): Promise<Result<ActivityPage>>;
   setChannel(caller: Caller, input: { channelId: string }): Promise<Result<{ channelId: string }>>;
-  /** The caller's own membership, for help texts and role-aware forms (the Slack invite modal). */
+  /** The caller's own membership, for help texts and role-aware forms (an invite modal). */
   whoAmI(caller: Caller): Promise<Result<{ email: string; role: Role; orgName: string }>>;
   /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most `limit`. */
   suggestEmails(
@@ -29,7 +29,7 @@ export interface MembershipCore {
 
 export interface SetupInput {
   readonly orgName: string;
-  /** The adapter's finding: Slack workspace admin/owner, Discord Manage Server or Administrator. */
+  /** The adapter's finding: the caller administers the workspace on their platform (SPEC §2 setup). */
   readonly isPlatformAdmin: boolean;
   /** Where the platform has no verified email: the admin states theirs, which links their account (SPEC §4a). */
   readonly email?: string;
@@ -44,7 +44,7 @@ export interface InviteInput {
   readonly role?: string;
   /**
    * Invitees the adapter can reach on the caller's platform, normalized email → chat user id
-   * (Slack `users.lookupByEmail`, Discord `user` option). They get a DM with Accept and Decline.
+   * (a directory lookup by email, or a user the inviter picked). They get a DM with Accept and Decline.
    */
   readonly reachable?: Readonly<Record<string, string>>;
 }

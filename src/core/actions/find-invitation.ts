@@ -13,7 +13,7 @@ import { codeMatches, hashCode } from '../secret-codes.ts';
 
 export interface Invitee {
   readonly invitation: Invitation;
-  /** The chat account to link to the invitation's email once it is accepted (Discord). */
+  /** The chat account to link to the invitation's email once it is accepted (platforms without verified emails). */
   readonly link: boolean;
 }
 

@@ -51,7 +51,7 @@ export function createOrg(
 }
 
 /**
- * Binds an organization to a workspace (SPEC §1: one Slack workspace and/or one Discord server),
+ * Binds an organization to a workspace (SPEC §1: at most one workspace per platform),
  * under the organization's lock. Binding it again to the same workspace changes nothing; taking
  * another organization's workspace, or a second workspace on one platform, is refused.
  */
