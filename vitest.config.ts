@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Names the run's PostgreSQL schemas and drops them at the end (test/support/stores.ts).
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -8,6 +8,7 @@ import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './
 import { scheduleSweep } from './jobs/schedule.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { PLATFORM_FACTS } from './platforms.ts';
 import { migrateToLatest, openStore, type Store } from './store/connect.ts';
 
 export interface Runtime {
@@ -37,7 +38,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     createMembershipCore({
       store,
       clock,
-      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers },
+      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
     }),
     delivery,
   );

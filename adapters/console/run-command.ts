@@ -14,6 +14,9 @@ import {
 } from './render-outcomes.ts';
 import { renderRoster } from './render-roster.ts';
 
+/** The console has no channel to pick: its notifications print in the terminal. */
+const TERMINAL_CHANNEL = 'terminal';
+
 /** A command that reaches the core; help, usage and unknown words are answered before. */
 export type CoreCommand = Exclude<ParsedCommand, { name: 'help' | 'usage' | 'unknown' }>;
 
@@ -35,7 +38,15 @@ export async function runCommand(command: CoreCommand, caller: Caller, ctx: Cons
   switch (command.name) {
     // Console setup: whoever runs the terminal owns the machine, so they count as its platform admin.
     case 'setup':
-      return reply(ctx, await core.setup(caller, { orgName: command.orgName, isPlatformAdmin: true }), renderSetup);
+      return reply(
+        ctx,
+        await core.setup(caller, {
+          orgName: command.orgName,
+          isPlatformAdmin: true,
+          defaultChannelId: TERMINAL_CHANNEL,
+        }),
+        renderSetup,
+      );
     case 'invite': {
       const input = {
         emails: command.emails.map(email),

@@ -19,7 +19,11 @@ export async function handleAutocomplete(
     await interaction.respond([]);
     return;
   }
-  const emails = await core.suggestEmails(callerOf(interaction), { among, prefix: String(focused.value) });
+  const emails = await core.suggestEmails(callerOf(interaction), {
+    among,
+    prefix: String(focused.value),
+    limit: MAX_CHOICES,
+  });
   const choices = emails
     .filter((email) => email.length <= MAX_VALUE)
     .slice(0, MAX_CHOICES)

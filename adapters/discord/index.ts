@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { Events } from 'discord.js';
+import { Events, REST } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
-import { createDiscordClient } from './client.ts';
+import { createDiscordClient, restOptions } from './client.ts';
 import { listenForInteractions } from './interactions.ts';
 import { createDiscordNotifier } from './notifier.ts';
 
@@ -24,6 +24,21 @@ export interface DiscordAdapter {
   readonly notifier: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The outbox's Discord notifier on its own REST client, without a gateway connection: for a one-shot
+ * worker that only delivers. `close` stops the client's timers so such a process can exit.
+ */
+export function createDiscordOutboxNotifier(config: DiscordConfig): { notifier: Notifier; close(): void } {
+  const rest = new REST(restOptions(config)).setToken(config.token);
+  return {
+    notifier: createDiscordNotifier(rest),
+    close: () => {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
 }
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {

@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.ts';
+import { orFail, withAdminCore } from './admin-core.ts';
 import { readArgs } from './args.ts';
 import { type CliIo, EXIT_OK, UsageError } from './cli-io.ts';
-import { readActivity, toCsv } from './export-activity.ts';
-import { withStore } from './open-store.ts';
+import { toCsv, toExported } from './export-activity.ts';
 
 const USAGE = 'Usage: rollcall activity export <org-id> --format json|csv';
 
@@ -14,7 +14,8 @@ export async function activityCommand(argv: readonly string[], env: NodeJS.Proce
   const format = values.format;
   if (format !== 'json' && format !== 'csv') throw new UsageError(USAGE);
   const orgId = positionals[0] ?? '';
-  const entries = await withStore(loadConfig(env), (store) => readActivity(store, orgId));
+  const exported = await withAdminCore(loadConfig(env), (admin) => admin.exportActivity({ orgId }));
+  const entries = toExported(orFail(exported));
   io.stdout.write(format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`);
   return EXIT_OK;
 }

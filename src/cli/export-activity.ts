@@ -1,5 +1,4 @@
-import type { Store } from '../store/connect.ts';
-import { CliFailure } from './cli-io.ts';
+import type { ExportedEntry } from '../core/index.ts';
 
 export interface ExportedActivity {
   readonly seq: number;
@@ -11,26 +10,9 @@ export interface ExportedActivity {
   readonly details: Readonly<Record<string, string>>;
 }
 
-/** The whole activity of one organization, oldest first (an export reads like a ledger). */
-export async function readActivity(store: Store, orgId: string): Promise<ExportedActivity[]> {
-  return store.db.transaction().execute(async (trx) => {
-    const org = await trx.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst();
-    if (!org) throw new CliFailure(`No organization with id ${orgId}.`);
-    const rows = await trx
-      .selectFrom('activity')
-      .select(['seq', 'at', 'actor', 'action', 'subject', 'details'])
-      .where('org_id', '=', orgId)
-      .orderBy('seq')
-      .execute();
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      at: new Date(Number(row.at)).toISOString(),
-      actor: row.actor,
-      action: row.action,
-      subject: row.subject,
-      details: JSON.parse(row.details) as Record<string, string>,
-    }));
-  });
+/** The entries as an export shows them: times in ISO 8601, UTC. */
+export function toExported(entries: readonly ExportedEntry[]): ExportedActivity[] {
+  return entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() }));
 }
 
 const CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'details'] as const;

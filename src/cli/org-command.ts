@@ -1,9 +1,8 @@
 import { loadConfig } from '../config.ts';
-import { MAX_ORG_NAME, PLATFORMS, type Platform } from '../core/index.ts';
+import { MAX_ORG_NAME, type OrgSummary, PLATFORMS, type Platform } from '../core/index.ts';
+import { orFail, withAdminCore } from './admin-core.ts';
 import { readArgs } from './args.ts';
 import { type CliIo, EXIT_OK, println, UsageError } from './cli-io.ts';
-import { withStore } from './open-store.ts';
-import { bindOrg, createOrg, listOrgs, type OrgSummary } from './org-admin.ts';
 
 export const ORG_USAGE = {
   create: 'Usage: rollcall org create <name> [--limit N]',
@@ -30,7 +29,7 @@ async function create(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo
   }
   const config = loadConfig(env);
   const limit = parseLimit(values.limit) ?? config.orgMaxMembers;
-  const id = await withStore(config, (store) => createOrg(store, Date.now(), { name, limit }));
+  const { orgId: id } = orFail(await withAdminCore(config, (admin) => admin.createOrg({ name, limit })));
   println(io.stdout, `Created organization ${id} (${name}, limit ${limit}).`);
   return EXIT_OK;
 }
@@ -42,7 +41,9 @@ function isPlatform(word: string): word is Platform {
 async function bind(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [orgId = '', platform = '', workspaceId = ''] = readArgs(argv, ORG_USAGE.bind, 3, {}).positionals;
   if (!isPlatform(platform)) throw new UsageError(`Unknown platform "${platform}". ${ORG_USAGE.bind}`);
-  const outcome = await withStore(loadConfig(env), (store) => bindOrg(store, { orgId, platform, workspaceId }));
+  const outcome = orFail(
+    await withAdminCore(loadConfig(env), (admin) => admin.bindOrg({ orgId, platform, workspaceId })),
+  );
   const what = outcome === 'bound' ? 'Bound' : 'Already bound:';
   println(io.stdout, `${what} ${orgId} to ${platform} ${workspaceId}.`);
   return EXIT_OK;
@@ -67,7 +68,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
 
 async function list(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   readArgs(argv, ORG_USAGE.list, 0, {});
-  const orgs = await withStore(loadConfig(env), listOrgs);
+  const orgs = await withAdminCore(loadConfig(env), (admin) => admin.listOrgs());
   const header = ['ID', 'NAME', 'LIMIT', 'MEMBERS', 'BINDINGS'];
   const rows = orgs.map((o) => [o.id, o.name, String(o.limit), String(o.members), bindingsText(o)]);
   for (const line of table([header, ...rows])) println(io.stdout, line);

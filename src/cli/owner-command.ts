@@ -1,9 +1,8 @@
 import { loadConfig } from '../config.ts';
-import { parseEmail } from '../core/index.ts';
+import { parseEmail, type RestoreOutcome } from '../core/index.ts';
+import { orFail, withAdminCore } from './admin-core.ts';
 import { readArgs } from './args.ts';
 import { type CliIo, EXIT_OK, println, UsageError } from './cli-io.ts';
-import { withStore } from './open-store.ts';
-import { type RestoreOutcome, restoreOwner } from './restore-owner.ts';
 
 const USAGE = 'Usage: rollcall owner restore <org-id> <email>';
 
@@ -25,7 +24,7 @@ export async function ownerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const [orgId = '', rawEmail = ''] = readArgs(rest, USAGE, 2, {}).positionals;
   const email = parseEmail(rawEmail);
   if (email === undefined) throw new UsageError(`"${rawEmail}" is not an email address. ${USAGE}`);
-  const outcome = await withStore(loadConfig(env), (store) => restoreOwner(store, Date.now(), { orgId, email }));
+  const outcome = orFail(await withAdminCore(loadConfig(env), (admin) => admin.restoreOwner({ orgId, email })));
   println(io.stdout, describe(outcome, email));
   return EXIT_OK;
 }

@@ -1,8 +1,6 @@
 import type { Writable } from 'node:stream';
-import { REST } from 'discord.js';
 import { createConsoleNotifier } from '../../adapters/console/index.ts';
-import { restOptions } from '../../adapters/discord/client.ts';
-import { createDiscordNotifier } from '../../adapters/discord/notifier.ts';
+import { createDiscordOutboxNotifier } from '../../adapters/discord/index.ts';
 import { createSlackOutboxNotifier } from '../../adapters/slack/index.ts';
 import type { Config } from '../config.ts';
 import type { Clock, Notifier } from '../core/index.ts';
@@ -16,24 +14,13 @@ export interface SweepNotifiers {
 
 /**
  * The notifiers a one-shot sweep can use without connecting a bot: console lines on stdout, and
- * Slack and Discord over their Web/REST APIs when configured. Like the bot's own clients they never
- * retry by themselves: the outbox owns retrying.
+ * Slack and Discord over their Web/REST APIs when configured, each built by its adapter's public
+ * factory. Like the bot's own clients they never retry by themselves: the outbox owns retrying.
  */
 export function sweepNotifiers(config: Config, deps: { output: Writable; log: Logger; clock: Clock }): SweepNotifiers {
   const notifiers: Notifier[] = [createConsoleNotifier(deps.output)];
-  let rest: REST | undefined;
-  if (config.slack) {
-    notifiers.push(createSlackOutboxNotifier(config.slack, deps));
-  }
-  if (config.discord) {
-    rest = new REST(restOptions(config.discord)).setToken(config.discord.token);
-    notifiers.push(createDiscordNotifier(rest));
-  }
-  return {
-    notifiers,
-    close: () => {
-      rest?.clearHashSweeper();
-      rest?.clearHandlerSweeper();
-    },
-  };
+  if (config.slack) notifiers.push(createSlackOutboxNotifier(config.slack, deps));
+  const discord = config.discord && createDiscordOutboxNotifier(config.discord);
+  if (discord) notifiers.push(discord.notifier);
+  return { notifiers, close: () => discord?.close() };
 }

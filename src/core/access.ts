@@ -1,11 +1,12 @@
-import type { Store } from '../store/connect.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { findLinkedEmail } from '../store/repositories/identities.repo.ts';
 import { findMembership } from '../store/repositories/memberships.repo.ts';
 import { type BoundOrganization, findOrgByBinding, lockOrg } from '../store/repositories/organizations.repo.ts';
 import type { Caller } from './caller.ts';
+import type { CoreDeps } from './deps.ts';
 import { normalizeEmail } from './email.ts';
 import type { Role } from './model.ts';
+import { identityWorkspace as workspaceOfIdentity } from './platform-facts.ts';
 import { err, ok, type Result } from './result.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -16,19 +17,24 @@ export interface MemberContext {
   readonly role: Role;
 }
 
-/** Discord user ids are global; Slack user ids are per workspace (team). */
-export function identityWorkspace(caller: Caller): string {
-  return caller.platform === 'discord' ? '' : caller.workspaceId;
+/** Where the caller's chat account is stored: per workspace, or '' where user ids are global. */
+export function identityWorkspace(deps: CoreDeps, caller: Caller): string {
+  return workspaceOfIdentity(deps.settings.platforms, caller.platform, caller.workspaceId);
 }
 
 /** The caller's email: vouched for by the platform, or linked to their chat account. */
-export async function callerEmail(db: Executor, caller: Caller): Promise<string | undefined> {
+export async function callerEmail(deps: CoreDeps, db: Executor, caller: Caller): Promise<string | undefined> {
   if (caller.verifiedEmail !== null) return normalizeEmail(caller.verifiedEmail);
-  return findLinkedEmail(db, caller.platform, identityWorkspace(caller), caller.userId);
+  return findLinkedEmail(db, caller.platform, identityWorkspace(deps, caller), caller.userId);
 }
 
-async function memberOf(db: Executor, caller: Caller, org: BoundOrganization): Promise<Result<MemberContext>> {
-  const email = await callerEmail(db, caller);
+async function memberOf(
+  deps: CoreDeps,
+  db: Executor,
+  caller: Caller,
+  org: BoundOrganization,
+): Promise<Result<MemberContext>> {
+  const email = await callerEmail(deps, db, caller);
   if (email === undefined) return err({ code: 'not_linked' });
   const membership = await findMembership(db, org.orgId, email);
   if (!membership) return err({ code: 'not_a_member' });
@@ -45,10 +51,15 @@ function checkAccess(member: Result<MemberContext>, access: Access): Result<Memb
 }
 
 /** For reads: the caller as a member of their workspace's organization, without locking. */
-export async function readAsMember(db: Executor, caller: Caller, access: Access = {}): Promise<Result<MemberContext>> {
+export async function readAsMember(
+  deps: CoreDeps,
+  caller: Caller,
+  access: Access = {},
+): Promise<Result<MemberContext>> {
+  const db = deps.store.db;
   const org = await findOrgByBinding(db, caller.platform, caller.workspaceId);
   if (!org) return err({ code: 'org_not_set_up' });
-  return checkAccess(await memberOf(db, caller, org), access);
+  return checkAccess(await memberOf(deps, db, caller, org), access);
 }
 
 /**
@@ -56,17 +67,18 @@ export async function readAsMember(db: Executor, caller: Caller, access: Access 
  * membership as it is now, so concurrent changes of one organization apply one after another.
  */
 export async function writeAsMember<T>(
-  store: Store,
+  deps: CoreDeps,
   caller: Caller,
   access: Access,
   work: (trx: Executor, member: MemberContext) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  const org = await findOrgByBinding(store.db, caller.platform, caller.workspaceId);
+  const org = await findOrgByBinding(deps.store.db, caller.platform, caller.workspaceId);
   if (!org) return err({ code: 'org_not_set_up' });
-  return inTransaction(store, async (trx) => {
+  return inTransaction(deps.store, async (trx) => {
     const locked = await lockOrg(trx, org.orgId);
+    if (!locked) return err({ code: 'org_not_set_up' });
     const current = { ...org, orgName: locked.name, memberLimit: locked.memberLimit };
-    const member = checkAccess(await memberOf(trx, caller, current), access);
+    const member = checkAccess(await memberOf(deps, trx, caller, current), access);
     return member.ok ? work(trx, member.value) : member;
   });
 }

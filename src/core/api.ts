@@ -13,23 +13,28 @@ export interface MembershipCore {
   requestRemove(caller: Caller, input: { email: string }): Promise<Result<PendingConfirmation>>;
   requestLeave(caller: Caller): Promise<Result<PendingConfirmation>>;
   confirm(caller: Caller, input: { actionId: string }): Promise<Result<ConfirmedOutcome>>;
-  cancel(caller: Caller, input: { actionId: string }): Promise<Result<ConfirmedOutcome>>;
+  cancel(caller: Caller, input: { actionId: string }): Promise<Result<CancelledOutcome>>;
   accept(caller: Caller, input: InvitationRef): Promise<Result<AcceptOutcome>>;
   decline(caller: Caller, input: InvitationRef): Promise<Result<DeclineOutcome>>;
   activity(caller: Caller, input: { page?: string | number }): Promise<Result<ActivityPage>>;
   setChannel(caller: Caller, input: { channelId: string }): Promise<Result<{ channelId: string }>>;
-  /** The caller's own membership, for help texts and role-aware forms (the Slack invite modal). */
+  /** The caller's own membership, for help texts and role-aware forms (an invite modal). */
   whoAmI(caller: Caller): Promise<Result<{ email: string; role: Role; orgName: string }>>;
-  /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most 25. */
-  suggestEmails(caller: Caller, input: { among: 'members' | 'pending'; prefix: string }): Promise<readonly string[]>;
+  /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most `limit`. */
+  suggestEmails(
+    caller: Caller,
+    input: { among: 'members' | 'pending'; prefix: string; limit: number },
+  ): Promise<readonly string[]>;
 }
 
 export interface SetupInput {
   readonly orgName: string;
-  /** The adapter's finding: Slack workspace admin/owner, Discord Manage Server or Administrator. */
+  /** The adapter's finding: the caller administers the workspace on their platform (SPEC §2 setup). */
   readonly isPlatformAdmin: boolean;
-  /** Discord only: the admin states their email, which links their account (SPEC §4a). */
+  /** Where the platform has no verified email: the admin states theirs, which links their account (SPEC §4a). */
   readonly email?: string;
+  /** The notification channel to start with, for platforms with a single obvious one (the console's terminal). */
+  readonly defaultChannelId?: string;
 }
 
 export interface InviteInput {
@@ -39,7 +44,7 @@ export interface InviteInput {
   readonly role?: string;
   /**
    * Invitees the adapter can reach on the caller's platform, normalized email → chat user id
-   * (Slack `users.lookupByEmail`, Discord `user` option). They get a DM with Accept and Decline.
+   * (a directory lookup by email, or a user the inviter picked). They get a DM with Accept and Decline.
    */
   readonly reachable?: Readonly<Record<string, string>>;
 }
@@ -109,6 +114,11 @@ export interface PendingConfirmation {
 }
 
 export interface ConfirmedOutcome {
+  readonly action: ConfirmableAction;
+}
+
+/** A cancelled confirmation: what would have run, so the message can say what was called off. */
+export interface CancelledOutcome {
   readonly action: ConfirmableAction;
 }
 

@@ -3,10 +3,10 @@ import type { Platform } from './model.ts';
 /** Who is asking, as the adapter knows them. The core turns this into an email and a role. */
 export interface Caller {
   readonly platform: Platform;
-  /** Slack team id, Discord guild id, or the console's workspace ('local'). */
+  /** The platform's workspace (team, server), or the console's ('local'). */
   readonly workspaceId: string;
-  /** The chat user id: Slack `U…`, Discord snowflake; on the console, the email. */
+  /** The platform's user id; on the console, the email. */
   readonly userId: string;
-  /** An email the platform vouches for (Slack profile, console `--as`); null on Discord. */
+  /** An email the platform vouches for (a verified profile, console `--as`); null where it has none. */
   readonly verifiedEmail: string | null;
 }

@@ -1,10 +1,13 @@
 import type { Store } from '../store/connect.ts';
 import type { Clock } from './clock.ts';
+import type { PlatformDirectory } from './platform-facts.ts';
 
 export interface CoreSettings {
   readonly inviteTtlMs: number;
   /** The member limit given to new organizations (SPEC §1: 100 by default). */
   readonly orgMaxMembers: number;
+  /** How each platform identifies and reaches people, supplied by the runtime (src/platforms.ts). */
+  readonly platforms: PlatformDirectory;
 }
 
 export interface CoreDeps {

@@ -1,7 +1,8 @@
 import { recordActivity } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
-import { type InvitationRow, resolveInvitation } from '../store/repositories/invitations.repo.ts';
-import { NotificationBatch } from './notify.ts';
+import { type Invitation, resolveInvitation } from '../store/repositories/invitations.repo.ts';
+import { NotificationBatch } from './notification-batch.ts';
+import type { PlatformDirectory } from './platform-facts.ts';
 
 /**
  * Marks one overdue invitation expired with its activity and notifications (channel, and the inviter
@@ -9,23 +10,23 @@ import { NotificationBatch } from './notify.ts';
  */
 export async function expireInvitation(
   trx: Executor,
-  invitation: InvitationRow,
-  orgName: string,
+  invitation: Invitation & { readonly orgName: string },
+  platforms: PlatformDirectory,
   now: number,
 ): Promise<boolean> {
   if (!(await resolveInvitation(trx, invitation.id, 'expired', now))) return false;
-  const event = { kind: 'invitation_expired', orgName, email: invitation.email } as const;
-  await new NotificationBatch(invitation.org_id, now)
+  const event = { kind: 'invitation_expired', orgName: invitation.orgName, email: invitation.email } as const;
+  await new NotificationBatch(invitation.orgId, now)
     .toChannels(event)
-    .toPerson(invitation.invited_by, event)
-    .write(trx);
+    .toPerson(invitation.invitedBy, event)
+    .write(trx, platforms);
   await recordActivity(trx, {
-    orgId: invitation.org_id,
+    orgId: invitation.orgId,
     at: now,
     actor: 'system',
     action: 'invitation_expired',
     subject: invitation.email,
-    details: { role: invitation.role, invitedBy: invitation.invited_by },
+    details: { role: invitation.role, invitedBy: invitation.invitedBy },
   });
   return true;
 }

@@ -4,6 +4,8 @@
  */
 
 export { MAX_ORG_NAME } from './actions/setup.ts';
+export type * from './admin/admin-api.ts';
+export { createAdminCore } from './admin/create-admin-core.ts';
 export type * from './api.ts';
 export type { Caller } from './caller.ts';
 export { type Clock, HOUR, MINUTE, systemClock } from './clock.ts';
@@ -12,5 +14,6 @@ export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
 export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';
 export { expireInvitation } from './expiry.ts';
 export * from './model.ts';
+export type { PlatformDirectory, PlatformFacts } from './platform-facts.ts';
 export { err, ok, type Result } from './result.ts';
 export { grantableRoles, isRole, parseRole } from './roles.ts';

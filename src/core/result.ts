@@ -1,8 +1,9 @@
 import type { CoreError } from './errors.ts';
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
-export type Err = { readonly ok: false; readonly error: CoreError };
-export type Result<T> = Ok<T> | Err;
+/** A refusal; chat use cases refuse with a CoreError, admin use cases with an AdminError. */
+export type Err<E = CoreError> = { readonly ok: false; readonly error: E };
+export type Result<T, E = CoreError> = Ok<T> | Err<E>;
 
 export function ok<T>(value: T): Ok<T> {
   return { ok: true, value };

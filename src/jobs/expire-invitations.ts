@@ -1,4 +1,5 @@
 import { expireInvitation } from '../core/index.ts';
+import { PLATFORM_FACTS } from '../platforms.ts';
 import type { Store } from '../store/connect.ts';
 import { lockDue } from '../store/repositories/invitations.repo.ts';
 
@@ -17,7 +18,7 @@ export async function expireInvitations(store: Store, now: number): Promise<numb
       const due = await lockDue(trx, { now, limit: BATCH, skipLocked: store.dialect === 'postgres' });
       let count = 0;
       for (const invitation of due) {
-        if (await expireInvitation(trx, invitation, invitation.org_name, now)) count += 1;
+        if (await expireInvitation(trx, invitation, PLATFORM_FACTS, now)) count += 1;
       }
       return { claimed: due.length, done: count };
     });

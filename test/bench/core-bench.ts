@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Caller, createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
+import type { Caller, MembershipCore } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import { median, type Row, time } from './measure.ts';
 import { createRawFloor } from './raw-floor.ts';
 
@@ -23,11 +24,7 @@ async function freshCore(): Promise<{ core: MembershipCore; store: Store; path: 
   const path = join(mkdtempSync(join(tmpdir(), 'rollcall-bench-')), 'bench.db');
   const store = await openStore(`sqlite:${path}`);
   await migrateToLatest(store);
-  const core = createMembershipCore({
-    store,
-    clock,
-    settings: { inviteTtlMs: 48 * 3_600_000, orgMaxMembers: 1_000_000 },
-  });
+  const core = buildCore(store, clock, { orgMaxMembers: 1_000_000 });
   const owner = consoleCaller('owner@bench.test');
   const setup = await core.setup(owner, { orgName: 'Bench', isPlatformAdmin: true });
   if (!setup.ok) throw new Error(setup.error.code);

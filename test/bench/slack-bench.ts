@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import {
-  type Caller,
-  createMembershipCore,
-  type MembershipCore,
-  type Result,
-  systemClock,
-} from '../../src/core/index.ts';
+import { type Caller, type MembershipCore, type Result, systemClock } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../support/fake-slack-signer.ts';
@@ -102,8 +97,7 @@ async function hostServers(apiUrl: string): Promise<ServerUrls> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-slack-bench-'));
   const store: Store = await openStore(`sqlite:${join(dir, 'bench.db')}`);
   await migrateToLatest(store);
-  const settings = { inviteTtlMs: 48 * 3_600_000, orgMaxMembers: 100 };
-  const core = createMembershipCore({ store, clock: systemClock, settings });
+  const core = buildCore(store, systemClock);
   await hundredMembers(core);
   const config = { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl };
   const log = createLogger('silent');

@@ -30,7 +30,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-// Each test spawns several real CLI processes; start-up dominates, so allow for a loaded machine.
+// Commands run in-process through runCli; each opens and migrates the SQLite file as the bin would.
 describe('rollcall activity export', { timeout: 120_000 }, () => {
   it('exports the same activity, oldest first, as JSON and as CSV', async () => {
     const DATABASE_URL = freshDatabaseUrl();

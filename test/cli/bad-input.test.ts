@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freshDatabaseUrl, rollcall } from './spawn-cli.ts';
+import { freshDatabaseUrl, rollcall, rollcallBin } from './spawn-cli.ts';
 
 const STACK_FRAME = /\n\s+at /;
 
-// Each test spawns real CLI processes; start-up dominates, so allow for a loaded machine.
+// One test spawns the real bin, whose start-up dominates on a loaded machine.
 describe('rollcall with bad arguments or configuration', { timeout: 120_000 }, () => {
   it.each([
     [['org', 'create'], 'Usage: rollcall org create <name> [--limit N]'],
@@ -26,8 +26,9 @@ describe('rollcall with bad arguments or configuration', { timeout: 120_000 }, (
     expect(existsSync(env.DATABASE_URL.slice('sqlite:'.length))).toBe(false);
   });
 
+  // The one test that starts the real bin: the rest call runCli in-process, as bin.js does.
   it('prints the usage for an unknown command and exits 2', async () => {
-    const run = await rollcall(['frobnicate'], { DATABASE_URL: freshDatabaseUrl() });
+    const run = await rollcallBin(['frobnicate'], { DATABASE_URL: freshDatabaseUrl() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown command "frobnicate".');
     expect(run.stderr).toContain('owner restore <org-id> <email>');

@@ -1,5 +1,6 @@
-import { type Caller, createMembershipCore, HOUR } from '../../src/core/index.ts';
+import type { Caller } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import { manualClock } from '../support/stores.ts';
 
 /** The console caller for an email: how a person reaches an organization bound to `console local`. */
@@ -11,6 +12,6 @@ export function onConsole(email: string): Caller {
 export async function coreOn(databaseUrl: string, clock = manualClock(Date.now())) {
   const store: Store = await openStore(databaseUrl);
   await migrateToLatest(store);
-  const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * HOUR, orgMaxMembers: 100 } });
+  const core = buildCore(store, clock);
   return { store, core, clock };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
 import { createdId, freshDatabaseUrl, rollcall } from './spawn-cli.ts';
 
-// Each test spawns several real CLI processes; start-up dominates, so allow for a loaded machine.
+// Commands run in-process through runCli; each opens and migrates the SQLite file as the bin would.
 describe('rollcall migrate and org', { timeout: 120_000 }, () => {
   it('migrates a new database once and then reports it up to date', async () => {
     const env = { DATABASE_URL: freshDatabaseUrl() };

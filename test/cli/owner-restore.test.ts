@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coreOn, onConsole } from './cli-store.ts';
 import { createdId, freshDatabaseUrl, rollcall } from './spawn-cli.ts';
 
-// Each test spawns several real CLI processes; start-up dominates, so allow for a loaded machine.
+// Commands run in-process through runCli; each opens and migrates the SQLite file as the bin would.
 describe('rollcall owner restore', { timeout: 120_000 }, () => {
   it('makes a new email owner, a member owner, and revokes a pending invitation of the new owner', async () => {
     const DATABASE_URL = freshDatabaseUrl();

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { runCli } from '../../src/cli/run-cli.ts';
 
 export interface Run {
   readonly code: number | null;
@@ -36,9 +38,31 @@ export function runProcess(command: readonly string[], env: Record<string, strin
   });
 }
 
-/** `rollcall …` through the package bin, as an operator would run it. */
-export function rollcall(args: readonly string[], env: Record<string, string>): Promise<Run> {
+/** `rollcall …` through the package bin, as an operator would run it: a real process. */
+export function rollcallBin(args: readonly string[], env: Record<string, string>): Promise<Run> {
   return runProcess(['node', 'src/cli/bin.js', ...args], env);
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/**
+ * `rollcall …` in this process, through the same entry (`runCli(argv, env, io)`) the bin calls:
+ * what it prints and its exit code, without a process start-up per command.
+ */
+export async function rollcall(args: readonly string[], env: Record<string, string>): Promise<Run> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runCli(args, env, { stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;

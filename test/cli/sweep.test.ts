@@ -10,9 +10,15 @@ describe('rollcall sweep', { timeout: 120_000 }, () => {
     // The invitation was sent 49 hours ago, by the wall clock the CLI process uses.
     const { store, core } = await coreOn(DATABASE_URL, manualClock(Date.now() - 49 * HOUR));
     try {
-      expect((await core.setup(onConsole('olivia@acme.test'), { orgName: 'Acme', isPlatformAdmin: true })).ok).toBe(
-        true,
-      );
+      expect(
+        (
+          await core.setup(onConsole('olivia@acme.test'), {
+            orgName: 'Acme',
+            isPlatformAdmin: true,
+            defaultChannelId: 'terminal',
+          })
+        ).ok,
+      ).toBe(true);
       expect((await core.invite(onConsole('olivia@acme.test'), { emails: ['bob@acme.test'] })).ok).toBe(true);
     } finally {
       await store.close();

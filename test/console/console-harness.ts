@@ -1,9 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
 import { createConsoleNotifier, runConsole } from '../../adapters/console/index.ts';
-import { createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import { manualClock, openTestStore } from '../support/stores.ts';
 
 export interface ConsoleHarness {
@@ -25,7 +25,7 @@ export interface ConsoleHarness {
 export async function startConsole(options: { as?: string; interactive?: boolean } = {}): Promise<ConsoleHarness> {
   const store = await openTestStore('sqlite');
   const clock = manualClock();
-  const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * HOUR, orgMaxMembers: 100 } });
+  const core = buildCore(store, clock);
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';

@@ -33,7 +33,7 @@ describe.each(dialects)('leave (%s)', (dialect) => {
     expectErr(await core.requestLeave(ann), 'not_a_member');
     expectErr(await core.activity(ann, {}), 'not_a_member');
     expectErr(await core.setChannel(ann, { channelId: 'C1' }), 'not_a_member');
-    expect(await core.suggestEmails(ann, { among: 'members', prefix: '' })).toEqual([]);
+    expect(await core.suggestEmails(ann, { among: 'members', prefix: '', limit: 25 })).toEqual([]);
   });
 
   it('the only owner cannot leave', async () => {

@@ -43,11 +43,13 @@ describe.each(dialects)('list and suggestions (%s)', (dialect) => {
     const { core, owner } = await make.withOrg({ orgMaxMembers: 200 });
     await join(core, owner, 'alice@x.test');
     await core.invite(owner, { emails: Array.from({ length: 30 }, (_, i) => `al${i}@x.test`) });
-    expect(await core.suggestEmails(owner, { among: 'members', prefix: 'AL' })).toEqual(['alice@x.test']);
-    const pending = await core.suggestEmails(owner, { among: 'pending', prefix: 'al' });
+    expect(await core.suggestEmails(owner, { among: 'members', prefix: 'AL', limit: 25 })).toEqual(['alice@x.test']);
+    const pending = await core.suggestEmails(owner, { among: 'pending', prefix: 'al', limit: 25 });
     expect(pending).toHaveLength(25);
     expect(pending.every((e) => e.startsWith('al') && e !== 'alice@x.test')).toBe(true);
-    expect(await core.suggestEmails(consoleCaller('x@x.test'), { among: 'members', prefix: '' })).toEqual([]);
+    expect(await core.suggestEmails(consoleCaller('x@x.test'), { among: 'members', prefix: '', limit: 25 })).toEqual(
+      [],
+    );
   });
 
   it('a decline is posted in the channel and sent to the inviter', async () => {

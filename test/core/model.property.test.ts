@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/connect.ts';
-import { consoleCaller, expectOk, INVITE_TTL_MS, makeCore } from '../support/core-harness.ts';
+import { CONSOLE_SETUP, consoleCaller, expectOk, INVITE_TTL_MS, makeCore } from '../support/core-harness.ts';
 import { OrgModel } from '../support/core-model.ts';
 import { checkInvariants } from '../support/core-model-check.ts';
 import { commandArb, PEOPLE } from '../support/core-model-commands.ts';
@@ -45,7 +45,7 @@ describe.each(dialects)('random command sequences against a reference model (%s)
     const { core } = await makeCore(dialect, { store, clock, orgMaxMembers: LIMIT });
     const owner = PEOPLE[0] ?? '';
     const { orgId } = expectOk(
-      await core.setup(consoleCaller(owner, workspaceId), { orgName: 'Model', isPlatformAdmin: true }),
+      await core.setup(consoleCaller(owner, workspaceId), { orgName: 'Model', ...CONSOLE_SETUP }),
     );
     const model = new OrgModel(LIMIT, INVITE_TTL_MS, owner);
     return { core, store, clock, workspaceId, orgId, model, codes: [], seen: new Map() };

@@ -1,9 +1,9 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
-import { createMembershipCore, HOUR } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import type { Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import {
   type Answer,
   buttonsOf,
@@ -62,7 +62,7 @@ export async function startWorld(): Promise<DiscordWorld> {
   const fake = await FakeDiscord.start();
   const store = await openTestStore('sqlite');
   const clock = manualClock();
-  const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * HOUR, orgMaxMembers: 100 } });
+  const core = buildCore(store, clock);
   const log = createLogger('silent');
   const metrics = createMetrics();
   const config = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl };

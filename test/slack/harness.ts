@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
-import { createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import type { Store } from '../../src/store/connect.ts';
+import { buildCore } from '../support/core-build.ts';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
 import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { type PostResult, postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
@@ -36,7 +37,7 @@ export class SlackHarness {
     const clock = manualClock();
     const metrics = createMetrics();
     const log = createLogger('silent');
-    const core = createMembershipCore({ store, clock, settings: { inviteTtlMs: 48 * 3_600_000, orgMaxMembers: 100 } });
+    const core = buildCore(store, clock);
     const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
     const adapter = createSlackAdapter({ core, config, log, metrics, clock });
     await adapter.start();

@@ -1,14 +1,10 @@
 import { afterEach, expect } from 'vitest';
-import {
-  type Caller,
-  type CoreErrorCode,
-  createMembershipCore,
-  HOUR,
-  type MembershipCore,
-  type Result,
-} from '../../src/core/index.ts';
+import type { Caller, CoreErrorCode, CoreSettings, MembershipCore, Result } from '../../src/core/index.ts';
 import type { DialectName, Store } from '../../src/store/connect.ts';
+import { buildCore, testSettings } from './core-build.ts';
 import { manualClock, openTestStore } from './stores.ts';
+
+export { INVITE_TTL_MS } from './core-build.ts';
 
 export type ManualClock = ReturnType<typeof manualClock>;
 
@@ -16,7 +12,7 @@ export interface CoreFixture {
   readonly core: MembershipCore;
   readonly store: Store;
   readonly clock: ManualClock;
-  readonly settings: { readonly inviteTtlMs: number; readonly orgMaxMembers: number };
+  readonly settings: CoreSettings;
 }
 
 export interface FixtureOptions {
@@ -27,16 +23,14 @@ export interface FixtureOptions {
   readonly clock?: ManualClock;
 }
 
-export const INVITE_TTL_MS = 48 * HOUR;
-
 /** A real core on a fresh, migrated store with a clock the test moves by hand. */
 export async function makeCore(dialect: DialectName, options: FixtureOptions = {}): Promise<CoreFixture> {
   const store =
     options.store ??
     (await openTestStore(dialect, options.poolSize === undefined ? {} : { poolSize: options.poolSize }));
   const clock = options.clock ?? manualClock();
-  const settings = { inviteTtlMs: INVITE_TTL_MS, orgMaxMembers: options.orgMaxMembers ?? 100 };
-  return { core: createMembershipCore({ store, clock, settings }), store, clock, settings };
+  const settings = testSettings(options.orgMaxMembers === undefined ? {} : { orgMaxMembers: options.orgMaxMembers });
+  return { core: buildCore(store, clock, settings), store, clock, settings };
 }
 
 /** A terminal user: the console vouches for the email given with `--as`. */
@@ -55,7 +49,7 @@ export function discordCaller(userId: string, guildId = 'G1'): Caller {
 }
 
 /** The value of a successful result; fails the test naming the error code otherwise. */
-export function expectOk<T>(result: Result<T>): T {
+export function expectOk<T, E extends { code: string }>(result: Result<T, E>): T {
   if (!result.ok) throw new Error(`expected ok, got error ${JSON.stringify(result.error)}`);
   return result.value;
 }
@@ -67,9 +61,13 @@ export function expectErr<T, C extends CoreErrorCode>(result: Result<T>, code: C
   return result.error as Extract<typeof result.error, { code: C }>;
 }
 
-/** Creates the organization with `owner` as its first owner. */
+/** The console adapter's setup input: its notifications print in the terminal. */
+export const CONSOLE_SETUP = { isPlatformAdmin: true, defaultChannelId: 'terminal' } as const;
+
+/** Creates the organization with `owner` as its first owner, as the owner's adapter would. */
 export async function setupOrg(core: MembershipCore, owner: Caller, orgName = 'Acme'): Promise<void> {
-  expectOk(await core.setup(owner, { orgName, isPlatformAdmin: true }));
+  const input = owner.platform === 'console' ? CONSOLE_SETUP : { isPlatformAdmin: true };
+  expectOk(await core.setup(owner, { orgName, ...input }));
 }
 
 /** Invites `email` as `inviter` and accepts by code as that person on the console; returns them. */

@@ -1,8 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { type DialectName, migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
+import { newRunId } from './pg-schemas.ts';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -33,18 +35,47 @@ export async function availableDialects(): Promise<DialectName[]> {
   return (await pgReachable) ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-let counter = 0;
+/**
+ * This worker's PostgreSQL schema: made and migrated once, emptied before each test that asks for a
+ * fresh store, dropped by the run's global teardown (test/support/global-setup.ts).
+ */
+const WORKER_SCHEMA = `t_${process.env.ROLLCALL_TEST_RUN ?? newRunId(Date.now())}_${process.pid}`;
+let migrated: Promise<unknown> | undefined;
+/** The fresh store handed out last; a second one in the same test would empty the first's tables. */
+let current: Store | undefined;
 
-/** A fresh, migrated store: a new SQLite file, or a new PostgreSQL schema. */
+/** Every table, children before parents; the migrator's own tables are kept. */
+const TABLES = [
+  'outbox',
+  'activity',
+  'pending_actions',
+  'chat_identities',
+  'invitations',
+  'memberships',
+  'bindings',
+  'organizations',
+];
+
+async function freshPostgresStore(poolSize: number | undefined): Promise<Store> {
+  if (current !== undefined) throw new Error('A test opens one fresh PostgreSQL store; share it (openSibling).');
+  const store = await openStore(PG_URL, { pgSchema: WORKER_SCHEMA, ...(poolSize === undefined ? {} : { poolSize }) });
+  migrated ??= migrateToLatest(store);
+  await migrated;
+  await sql`truncate ${sql.join(TABLES.map((t) => sql.table(t)))} restart identity`.execute(store.db);
+  current = store;
+  return {
+    ...store,
+    close: async () => {
+      if (current === store) current = undefined;
+      await store.close();
+    },
+  };
+}
+
+/** A fresh, migrated store: a new SQLite file, or this worker's PostgreSQL schema emptied. */
 export async function openTestStore(dialect: DialectName, options: { poolSize?: number } = {}): Promise<Store> {
-  counter += 1;
-  const store =
-    dialect === 'sqlite'
-      ? await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'rollcall-')), 'test.db')}`)
-      : await openStore(PG_URL, {
-          pgSchema: `t_${process.pid}_${Date.now().toString(36)}_${counter}`,
-          ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
-        });
+  if (dialect === 'postgres') return freshPostgresStore(options.poolSize);
+  const store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'rollcall-')), 'test.db')}`);
   await migrateToLatest(store);
   return store;
 }

@@ -3,7 +3,6 @@ import { readAsMember } from '../access.ts';
 import type { ActivityPage } from '../api.ts';
 import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
-import { ACTIVITY_ACTIONS, type ActivityAction } from '../model.ts';
 import { err, ok, type Result } from '../result.ts';
 
 export const ACTIVITY_PAGE_SIZE = 10;
@@ -14,16 +13,6 @@ function parsePage(input: string | number | undefined): number | undefined {
   return Number.isSafeInteger(page) && page >= 1 ? page : undefined;
 }
 
-function isAction(value: string): value is ActivityAction {
-  return (ACTIVITY_ACTIONS as readonly string[]).includes(value);
-}
-
-function parseDetails(json: string): Record<string, string> {
-  const parsed: unknown = JSON.parse(json);
-  if (typeof parsed !== 'object' || parsed === null) return {};
-  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
-}
-
 /** The most recent changes, newest first, a page at a time (owners only). */
 export async function activity(
   deps: CoreDeps,
@@ -31,7 +20,7 @@ export async function activity(
   input: { page?: string | number },
 ): Promise<Result<ActivityPage>> {
   const db = deps.store.db;
-  const member = await readAsMember(db, caller, { ownerOnly: true });
+  const member = await readAsMember(deps, caller, { ownerOnly: true });
   if (!member.ok) return member;
   const page = parsePage(input.page);
   if (page === undefined) return err({ code: 'invalid_page', input: String(input.page) });
@@ -41,18 +30,6 @@ export async function activity(
   return ok({
     page,
     pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
-    entries: rows.flatMap((row) =>
-      isAction(row.action)
-        ? [
-            {
-              at: row.at,
-              actor: row.actor,
-              action: row.action,
-              subject: row.subject,
-              details: parseDetails(row.details),
-            },
-          ]
-        : [],
-    ),
+    entries: rows.map(({ at, actor, action, subject, details }) => ({ at, actor, action, subject, details })),
   });
 }

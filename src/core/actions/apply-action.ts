@@ -4,10 +4,12 @@ import { findPending, resolveInvitation } from '../../store/repositories/invitat
 import { deleteMembership, updateRole } from '../../store/repositories/memberships.repo.ts';
 import type { MemberContext } from '../access.ts';
 import type { ConfirmableAction } from '../api.ts';
-import { NotificationBatch } from '../notify.ts';
+import type { CoreDeps } from '../deps.ts';
+import { NotificationBatch } from '../notification-batch.ts';
 
 /** Runs a confirmed action that its checks just passed, with its activity and notifications. */
 export async function applyAction(
+  deps: CoreDeps,
   trx: Executor,
   m: MemberContext,
   action: ConfirmableAction,
@@ -53,7 +55,7 @@ export async function applyAction(
       break;
     }
   }
-  await batch.write(trx);
+  await batch.write(trx, deps.settings.platforms);
 }
 
 const activityOf = {

@@ -15,7 +15,7 @@ export async function setChannel(
 ): Promise<Result<{ channelId: string }>> {
   const channelId = input.channelId.trim();
   if (!CHANNEL_ID.test(channelId)) return err({ code: 'invalid_channel' });
-  return writeAsMember(deps.store, caller, { ownerOnly: true }, async (trx, member) => {
+  return writeAsMember(deps, caller, { ownerOnly: true }, async (trx, member) => {
     await setBindingChannel(trx, caller.platform, caller.workspaceId, channelId);
     await recordActivity(trx, {
       orgId: member.org.orgId,

@@ -38,9 +38,9 @@ async function checkRevoke(
   if (!email.ok) return email;
   const invitation = await findPending(db, m.org.orgId, email.value);
   if (!invitation) return err({ code: 'invitation_not_found', email: email.value });
-  if (m.role !== 'owner' && invitation.invited_by !== m.email) return err({ code: 'not_inviter', email: email.value });
-  if (invitation.expires_at <= now) return err({ code: 'invitation_expired' });
-  return ok({ kind: 'revoke', email: email.value, role: invitation.role, invitedBy: invitation.invited_by });
+  if (m.role !== 'owner' && invitation.invitedBy !== m.email) return err({ code: 'not_inviter', email: email.value });
+  if (invitation.expiresAt <= now) return err({ code: 'invitation_expired' });
+  return ok({ kind: 'revoke', email: email.value, role: invitation.role, invitedBy: invitation.invitedBy });
 }
 
 async function checkRole(

@@ -2,38 +2,44 @@ import type { Executor } from '../../store/repositories/executor.ts';
 import {
   findInvitationById,
   findInvitationsByCodeHash,
-  type InvitationRow,
+  type Invitation,
 } from '../../store/repositories/invitations.repo.ts';
 import { callerEmail } from '../access.ts';
 import type { InvitationRef } from '../api.ts';
 import type { Caller } from '../caller.ts';
+import type { CoreDeps } from '../deps.ts';
 import { err, ok, type Result } from '../result.ts';
 import { codeMatches, hashCode } from '../secret-codes.ts';
 
 export interface Invitee {
-  readonly invitation: InvitationRow;
-  /** The chat account to link to the invitation's email once it is accepted (Discord). */
+  readonly invitation: Invitation;
+  /** The chat account to link to the invitation's email once it is accepted (platforms without verified emails). */
   readonly link: boolean;
 }
 
 /** The invitation a code or a DM button points at, checked against who is clicking (SPEC §4). */
-export async function findInvitationFor(db: Executor, caller: Caller, ref: InvitationRef): Promise<Result<Invitee>> {
-  let invitation: InvitationRow | undefined;
+export async function findInvitationFor(
+  deps: CoreDeps,
+  db: Executor,
+  caller: Caller,
+  ref: InvitationRef,
+): Promise<Result<Invitee>> {
+  let invitation: Invitation | undefined;
   if ('code' in ref) {
     const candidates = await findInvitationsByCodeHash(db, hashCode(ref.code));
-    invitation = candidates.find((c) => codeMatches(ref.code, c.code_hash));
+    invitation = candidates.find((c) => codeMatches(ref.code, c.codeHash));
   } else {
     invitation = await findInvitationById(db, ref.invitationId);
   }
   if (!invitation) return err({ code: 'invalid_code' });
 
-  const email = await callerEmail(db, caller);
+  const email = await callerEmail(deps, db, caller);
   if (email !== undefined) {
     return email === invitation.email ? ok({ invitation, link: false }) : err({ code: 'not_invitee' });
   }
   // An unlinked chat account: a code that reached them, or the account the invitation was addressed to.
   const addressedToCaller =
-    invitation.target_platform === caller.platform && invitation.target_user_id === caller.userId;
+    invitation.target?.platform === caller.platform && invitation.target.userId === caller.userId;
   if ('code' in ref || addressedToCaller) return ok({ invitation, link: true });
   return err({ code: 'not_invitee' });
 }

@@ -10,7 +10,7 @@ import type { CoreDeps } from '../deps.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
 import { expireInvitation } from '../expiry.ts';
 import type { Role } from '../model.ts';
-import { NotificationBatch } from '../notify.ts';
+import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { grantableRoles, parseRole } from '../roles.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
@@ -38,9 +38,9 @@ export function roleToGrant(input: string | undefined, callerRole: Role): Result
 }
 
 /** Expires this organization's overdue invitations first, so seats and duplicates are counted as they really are. */
-export async function expireOverdue(trx: Executor, member: MemberContext, now: number): Promise<void> {
+export async function expireOverdue(deps: CoreDeps, trx: Executor, member: MemberContext, now: number): Promise<void> {
   const due = await lockDue(trx, { now, limit: 10_000, orgId: member.org.orgId, skipLocked: false });
-  for (const invitation of due) await expireInvitation(trx, invitation, member.org.orgName, now);
+  for (const invitation of due) await expireInvitation(trx, invitation, deps.settings.platforms, now);
 }
 
 export async function seatsLeft(trx: Executor, member: MemberContext): Promise<number> {
@@ -49,13 +49,13 @@ export async function seatsLeft(trx: Executor, member: MemberContext): Promise<n
 }
 
 export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput): Promise<Result<InviteOutcome>> {
-  return writeAsMember(deps.store, caller, {}, async (trx, member) => {
+  return writeAsMember(deps, caller, {}, async (trx, member) => {
     const role = roleToGrant(input.role, member.role);
     if (!role.ok) return role;
     const emails = parseEmailList(input.emails);
     if (!emails.ok) return emails;
     const now = deps.clock();
-    await expireOverdue(trx, member, now);
+    await expireOverdue(deps, trx, member, now);
 
     const members = await membersAmong(trx, member.org.orgId, emails.value);
     const pending = await pendingAmong(trx, member.org.orgId, emails.value);
@@ -101,7 +101,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       });
       invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
     }
-    await batch.write(trx);
+    await batch.write(trx, deps.settings.platforms);
     return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
   });
 }

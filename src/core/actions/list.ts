@@ -9,7 +9,7 @@ import { ok, type Result } from '../result.ts';
 /** Members with role and join date; pending invitations whose time has not run out. */
 export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Promise<Result<Roster>> {
   const db = deps.store.db;
-  const member = await readAsMember(db, caller);
+  const member = await readAsMember(deps, caller);
   if (!member.ok) return member;
   const { orgId, orgName, memberLimit } = member.value.org;
   const members = input.what === 'pending' ? [] : await listMemberships(db, orgId);
@@ -17,13 +17,13 @@ export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Pr
   return ok({
     orgName,
     limit: memberLimit,
-    members: members.map((m) => ({ email: m.email, role: m.role, joinedAt: m.joined_at })),
-    pending: pending.map((p) => ({
-      email: p.email,
-      role: p.role,
-      invitedBy: p.invited_by,
-      sentAt: p.sent_at,
-      expiresAt: p.expires_at,
+    members: members.map(({ email, role, joinedAt }) => ({ email, role, joinedAt })),
+    pending: pending.map(({ email, role, invitedBy, sentAt, expiresAt }) => ({
+      email,
+      role,
+      invitedBy,
+      sentAt,
+      expiresAt,
     })),
   });
 }

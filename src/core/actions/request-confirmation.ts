@@ -16,7 +16,7 @@ export async function requestConfirmation(
   request: ActionRequest,
 ): Promise<Result<PendingConfirmation>> {
   const db = deps.store.db;
-  const member = await readAsMember(db, caller);
+  const member = await readAsMember(deps, caller);
   if (!member.ok) return member;
   const now = deps.clock();
   const action = await checkAction(db, member.value, request, now);

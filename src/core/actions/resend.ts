@@ -7,7 +7,7 @@ import type { ResendInput, ResendOutcome } from '../api.ts';
 import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
-import { NotificationBatch } from '../notify.ts';
+import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
 import { seatsLeft } from './invite.ts';
@@ -22,22 +22,22 @@ export const RESEND_INTERVAL_MS = 10 * 60_000;
 export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput): Promise<Result<ResendOutcome>> {
   const email = parseEmail(input.email);
   if (email === undefined) return err({ code: 'invalid_emails', emails: [normalizeEmail(input.email)] });
-  return writeAsMember(deps.store, caller, {}, async (trx, member) => {
+  return writeAsMember(deps, caller, {}, async (trx, member) => {
     const { orgId, orgName } = member.org;
     const invitation = await findResendable(trx, orgId, email);
     if (!invitation) return err({ code: 'invitation_not_found', email });
-    if (member.role !== 'owner' && invitation.invited_by !== member.email) return err({ code: 'not_inviter', email });
+    if (member.role !== 'owner' && invitation.invitedBy !== member.email) return err({ code: 'not_inviter', email });
     const now = deps.clock();
-    if (now - invitation.sent_at < RESEND_INTERVAL_MS) {
-      return err({ code: 'resend_too_soon', email, retryAt: invitation.sent_at + RESEND_INTERVAL_MS });
+    if (now - invitation.sentAt < RESEND_INTERVAL_MS) {
+      return err({ code: 'resend_too_soon', email, retryAt: invitation.sentAt + RESEND_INTERVAL_MS });
     }
     if (await findMembership(trx, orgId, email)) return err({ code: 'already_member' });
 
     const code = newInvitationCode();
     const expiresAt = now + deps.settings.inviteTtlMs;
     const userId =
-      input.reachableUserId ?? (invitation.target_platform === caller.platform ? invitation.target_user_id : null);
-    const target = userId == null ? null : { platform: caller.platform, userId };
+      input.reachableUserId ?? (invitation.target?.platform === caller.platform ? invitation.target.userId : undefined);
+    const target = userId === undefined ? null : { platform: caller.platform, userId };
     let invitationId = invitation.id;
     if (invitation.state === 'pending') {
       await rearmInvitation(trx, invitation.id, { codeHash: hashCode(code), now, expiresAt, target });
@@ -51,13 +51,13 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
         email,
         role: invitation.role,
         codeHash: hashCode(code),
-        invitedBy: invitation.invited_by,
+        invitedBy: invitation.invitedBy,
         now,
         expiresAt,
         target,
       });
     }
-    const facts = { orgName, email, role: invitation.role, invitedBy: invitation.invited_by, expiresAt };
+    const facts = { orgName, email, role: invitation.role, invitedBy: invitation.invitedBy, expiresAt };
     const batch = new NotificationBatch(orgId, now).toChannels({ kind: 'invitation_sent', ...facts });
     if (target)
       batch.toUser(caller.platform, caller.workspaceId, target.userId, {
@@ -65,7 +65,7 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
         invitationId,
         ...facts,
       });
-    await batch.write(trx);
+    await batch.write(trx, deps.settings.platforms);
     await recordActivity(trx, {
       orgId,
       at: now,

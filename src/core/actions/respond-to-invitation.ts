@@ -8,7 +8,7 @@ import { identityWorkspace } from '../access.ts';
 import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../api.ts';
 import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
-import { NotificationBatch } from '../notify.ts';
+import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { inTransaction } from '../transaction.ts';
 import { findInvitationFor } from './find-invitation.ts';
@@ -17,21 +17,21 @@ type Answer = 'accepted' | 'declined';
 
 /** Under the organization lock: still pending, and its time not run out at this very moment. */
 async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answer: Answer) {
-  const found = await findInvitationFor(deps.store.db, caller, ref);
+  const found = await findInvitationFor(deps, deps.store.db, caller, ref);
   if (!found.ok) return found;
   const { invitation: seen, link } = found.value;
   return inTransaction(deps.store, async (trx) => {
-    const org = await lockOrg(trx, seen.org_id);
+    const org = await lockOrg(trx, seen.orgId);
     const invitation = await findInvitationById(trx, seen.id);
-    if (!invitation) return err({ code: 'invalid_code' });
+    if (!org || !invitation) return err({ code: 'invalid_code' });
     if (invitation.state !== 'pending') return err({ code: 'invitation_not_pending', state: invitation.state });
     const now = deps.clock();
-    if (invitation.expires_at <= now) return err({ code: 'invitation_expired' });
+    if (invitation.expiresAt <= now) return err({ code: 'invitation_expired' });
     if (link && answer === 'accepted') {
-      const linked = await linkCaller(trx, caller, invitation.email, now);
+      const linked = await linkCaller(deps, trx, caller, invitation.email, now);
       if (!linked.ok) return linked;
     }
-    const { org_id: orgId, email, role } = invitation;
+    const { orgId, email, role } = invitation;
     await resolveInvitation(trx, invitation.id, answer, now);
     const batch = new NotificationBatch(orgId, now);
     if (answer === 'accepted') {
@@ -40,17 +40,23 @@ async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answe
       batch.toChannels({ kind: 'invitation_accepted', orgName: org.name, email, role });
     } else {
       const event = { kind: 'invitation_declined', orgName: org.name, email } as const;
-      batch.toChannels(event).toPerson(invitation.invited_by, event);
+      batch.toChannels(event).toPerson(invitation.invitedBy, event);
     }
-    await batch.write(trx);
+    await batch.write(trx, deps.settings.platforms);
     const action = answer === 'accepted' ? 'invitation_accepted' : 'invitation_declined';
     await recordActivity(trx, { orgId, at: now, actor: email, action, subject: email, details: { role } });
     return ok({ orgName: org.name, email, role });
   });
 }
 
-async function linkCaller(trx: Executor, caller: Caller, email: string, now: number): Promise<Result<null>> {
-  const workspaceId = identityWorkspace(caller);
+async function linkCaller(
+  deps: CoreDeps,
+  trx: Executor,
+  caller: Caller,
+  email: string,
+  now: number,
+): Promise<Result<null>> {
+  const workspaceId = identityWorkspace(deps, caller);
   const linked = await findLinkedEmail(trx, caller.platform, workspaceId, caller.userId);
   if (linked !== undefined && linked !== email) return err({ code: 'identity_conflict', linkedEmail: linked });
   await linkIdentity(trx, { platform: caller.platform, workspaceId, userId: caller.userId, email, now });

@@ -14,9 +14,6 @@ import { inTransaction } from '../transaction.ts';
 
 export const MAX_ORG_NAME = 80;
 
-/** The console has no channel to pick: its notifications print in the terminal. */
-const CONSOLE_CHANNEL = 'terminal';
-
 export async function setup(deps: CoreDeps, caller: Caller, input: SetupInput): Promise<Result<SetupOutcome>> {
   const orgName = input.orgName.trim();
   if (orgName.length === 0 || orgName.length > MAX_ORG_NAME) {
@@ -30,7 +27,7 @@ export async function setup(deps: CoreDeps, caller: Caller, input: SetupInput): 
 
   const now = deps.clock();
   try {
-    return await createOrg(deps, caller, orgName, ownerEmail, now);
+    return await createOrg(deps, caller, input, ownerEmail, now);
   } catch (error) {
     // Two admins setting up one workspace at the same moment: the second finds the first's.
     const existing =
@@ -40,16 +37,17 @@ export async function setup(deps: CoreDeps, caller: Caller, input: SetupInput): 
   }
 }
 
-function createOrg(deps: CoreDeps, caller: Caller, orgName: string, ownerEmail: string, now: number) {
+function createOrg(deps: CoreDeps, caller: Caller, input: SetupInput, ownerEmail: string, now: number) {
+  const orgName = input.orgName.trim();
   return inTransaction<SetupOutcome>(deps.store, async (trx) => {
     const existing = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
     if (existing) return err({ code: 'org_already_set_up', orgName: existing.orgName });
     if (caller.verifiedEmail === null) {
-      const linked = await findLinkedEmail(trx, caller.platform, identityWorkspace(caller), caller.userId);
+      const linked = await findLinkedEmail(trx, caller.platform, identityWorkspace(deps, caller), caller.userId);
       if (linked !== undefined && linked !== ownerEmail) return err({ code: 'identity_conflict', linkedEmail: linked });
       await linkIdentity(trx, {
         platform: caller.platform,
-        workspaceId: identityWorkspace(caller),
+        workspaceId: identityWorkspace(deps, caller),
         userId: caller.userId,
         email: ownerEmail,
         now,
@@ -61,7 +59,7 @@ function createOrg(deps: CoreDeps, caller: Caller, orgName: string, ownerEmail: 
       platform: caller.platform,
       workspaceId: caller.workspaceId,
       orgId,
-      channelId: caller.platform === 'console' ? CONSOLE_CHANNEL : null,
+      channelId: input.defaultChannelId ?? null,
     });
     await insertMembership(trx, { orgId, email: ownerEmail, role: 'owner', now });
     await recordActivity(trx, {

@@ -1,4 +1,4 @@
-import type { ActivityAction } from '../../core/model.ts';
+import { ACTIVITY_ACTIONS, type ActivityAction } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
 export interface NewActivity {
@@ -8,6 +8,16 @@ export interface NewActivity {
   readonly action: ActivityAction;
   readonly subject: string | null;
   readonly details?: Readonly<Record<string, string>>;
+}
+
+/** One stored change; `seq` orders an organization's activity as it was written. */
+export interface ActivityRecord {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: ActivityAction;
+  readonly subject: string | null;
+  readonly details: Readonly<Record<string, string>>;
 }
 
 export async function recordActivity(db: Executor, entry: NewActivity) {
@@ -33,14 +43,52 @@ export async function countActivity(db: Executor, orgId: string): Promise<number
   return Number(row.n);
 }
 
-/** Newest first. */
-export function activityPage(db: Executor, orgId: string, offset: number, limit: number) {
-  return db
+function isAction(value: string): value is ActivityAction {
+  return (ACTIVITY_ACTIONS as readonly string[]).includes(value);
+}
+
+function parseDetails(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+type ActivityRow = { seq: number; at: number; actor: string; action: string; subject: string | null; details: string };
+
+/** Rows of an action this version does not know (written by a newer one) are left out. */
+function toRecords(rows: readonly ActivityRow[]): ActivityRecord[] {
+  return rows.flatMap(({ action, ...row }) =>
+    isAction(action)
+      ? [{ ...row, seq: Number(row.seq), at: Number(row.at), action, details: parseDetails(row.details) }]
+      : [],
+  );
+}
+
+/** Newest first, a page at a time. */
+export async function activityPage(
+  db: Executor,
+  orgId: string,
+  offset: number,
+  limit: number,
+): Promise<ActivityRecord[]> {
+  const rows = await db
     .selectFrom('activity')
-    .select(['at', 'actor', 'action', 'subject', 'details'])
+    .select(['seq', 'at', 'actor', 'action', 'subject', 'details'])
     .where('org_id', '=', orgId)
     .orderBy('seq', 'desc')
     .offset(offset)
     .limit(limit)
     .execute();
+  return toRecords(rows);
+}
+
+/** The whole activity of an organization, oldest first. */
+export async function allActivity(db: Executor, orgId: string): Promise<ActivityRecord[]> {
+  const rows = await db
+    .selectFrom('activity')
+    .select(['seq', 'at', 'actor', 'action', 'subject', 'details'])
+    .where('org_id', '=', orgId)
+    .orderBy('seq')
+    .execute();
+  return toRecords(rows);
 }

@@ -17,12 +17,20 @@ export async function findLinkedEmail(
   return row?.email;
 }
 
-export function findAccountsForEmail(db: Executor, email: string) {
-  return db
+/** A chat account linked to an email; `workspaceId` is '' where the platform's user ids are global. */
+export interface ChatAccount {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  readonly userId: string;
+}
+
+export async function findAccountsForEmail(db: Executor, email: string): Promise<ChatAccount[]> {
+  const rows = await db
     .selectFrom('chat_identities')
     .select(['platform', 'workspace_id', 'user_id'])
     .where('email', '=', email)
     .execute();
+  return rows.map((row) => ({ platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id }));
 }
 
 export async function linkIdentity(

@@ -3,30 +3,69 @@ import type { InvitationState, Platform, Role } from '../../core/model.ts';
 import type { InvitationTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-export type InvitationRow = Selectable<InvitationTable>;
-
-export function findInvitationById(db: Executor, id: string): Promise<InvitationRow | undefined> {
-  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+/** An invitation as the core reasons about it. */
+export interface Invitation {
+  readonly id: string;
+  readonly orgId: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly state: InvitationState;
+  readonly codeHash: string;
+  readonly invitedBy: string;
+  readonly sentAt: number;
+  readonly expiresAt: number;
+  /** The chat account it was addressed to (Discord `user` option, Slack lookup), if any. */
+  readonly target: ChatTarget | null;
 }
 
-export function findInvitationsByCodeHash(db: Executor, codeHash: string): Promise<InvitationRow[]> {
-  return db.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash).execute();
+export interface ChatTarget {
+  readonly platform: Platform;
+  readonly userId: string;
+}
+
+function toInvitation(row: Selectable<InvitationTable>): Invitation {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    email: row.email,
+    role: row.role,
+    state: row.state,
+    codeHash: row.code_hash,
+    invitedBy: row.invited_by,
+    sentAt: row.sent_at,
+    expiresAt: row.expires_at,
+    target:
+      row.target_platform === null || row.target_user_id === null
+        ? null
+        : { platform: row.target_platform, userId: row.target_user_id },
+  };
+}
+
+export async function findInvitationById(db: Executor, id: string): Promise<Invitation | undefined> {
+  const row = await db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toInvitation(row);
+}
+
+export async function findInvitationsByCodeHash(db: Executor, codeHash: string): Promise<Invitation[]> {
+  const rows = await db.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash).execute();
+  return rows.map(toInvitation);
 }
 
 /** The pending invitation for an email, whether or not its time has run out. */
-export function findPending(db: Executor, orgId: string, email: string): Promise<InvitationRow | undefined> {
-  return db
+export async function findPending(db: Executor, orgId: string, email: string): Promise<Invitation | undefined> {
+  const row = await db
     .selectFrom('invitations')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('email', '=', email)
     .where('state', '=', 'pending')
     .executeTakeFirst();
+  return row && toInvitation(row);
 }
 
 /** The newest invitation for an email that can be resent: pending first, else the latest expired. */
-export function findResendable(db: Executor, orgId: string, email: string): Promise<InvitationRow | undefined> {
-  return db
+export async function findResendable(db: Executor, orgId: string, email: string): Promise<Invitation | undefined> {
+  const row = await db
     .selectFrom('invitations')
     .selectAll()
     .where('org_id', '=', orgId)
@@ -36,17 +75,20 @@ export function findResendable(db: Executor, orgId: string, email: string): Prom
     .orderBy('sent_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && toInvitation(row);
 }
 
-export function listLivePending(db: Executor, orgId: string, now: number) {
-  return db
+/** Pending invitations whose time has not run out, soonest to expire first. */
+export async function listLivePending(db: Executor, orgId: string, now: number): Promise<Invitation[]> {
+  const rows = await db
     .selectFrom('invitations')
-    .select(['email', 'role', 'invited_by', 'sent_at', 'expires_at'])
+    .selectAll()
     .where('org_id', '=', orgId)
     .where('state', '=', 'pending')
     .where('expires_at', '>', now)
     .orderBy('expires_at')
     .execute();
+  return rows.map(toInvitation);
 }
 
 export async function pendingAmong(db: Executor, orgId: string, emails: readonly string[]): Promise<Set<string>> {
@@ -80,7 +122,7 @@ export interface NewInvitation {
   readonly invitedBy: string;
   readonly now: number;
   readonly expiresAt: number;
-  readonly target: { platform: Platform; userId: string } | null;
+  readonly target: ChatTarget | null;
 }
 
 export async function insertInvitation(db: Executor, inv: NewInvitation) {
@@ -118,7 +160,7 @@ export async function resolveInvitation(db: Executor, id: string, state: Invitat
 export async function rearmInvitation(
   db: Executor,
   id: string,
-  fields: { codeHash: string; now: number; expiresAt: number; target: { platform: Platform; userId: string } | null },
+  fields: { codeHash: string; now: number; expiresAt: number; target: ChatTarget | null },
 ) {
   await db
     .updateTable('invitations')
@@ -133,8 +175,8 @@ export async function rearmInvitation(
     .execute();
 }
 
-export function suggestPending(db: Executor, orgId: string, prefix: string, limit: number) {
-  return db
+export async function suggestPending(db: Executor, orgId: string, prefix: string, limit: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('invitations')
     .select('email')
     .where('org_id', '=', orgId)
@@ -143,13 +185,14 @@ export function suggestPending(db: Executor, orgId: string, prefix: string, limi
     .orderBy('email')
     .limit(limit)
     .execute();
+  return rows.map((row) => row.email);
 }
 
 /** Pending invitations whose time has run out, oldest first; PostgreSQL skips rows another sweeper holds. */
 export async function lockDue(
   db: Executor,
   due: { now: number; limit: number; orgId?: string; skipLocked: boolean },
-): Promise<Array<InvitationRow & { org_name: string }>> {
+): Promise<Array<Invitation & { orgName: string }>> {
   let query = db
     .selectFrom('invitations')
     .innerJoin('organizations', 'organizations.id', 'invitations.org_id')
@@ -161,5 +204,6 @@ export async function lockDue(
     .limit(due.limit);
   if (due.orgId !== undefined) query = query.where('invitations.org_id', '=', due.orgId);
   if (due.skipLocked) query = query.forUpdate('invitations').skipLocked();
-  return query.execute();
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...toInvitation(row), orgName: row.org_name }));
 }

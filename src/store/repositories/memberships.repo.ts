@@ -1,23 +1,36 @@
 import type { Role } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
-export function findMembership(db: Executor, orgId: string, email: string) {
-  return db
+/** A Verified member of an organization. */
+export interface Membership {
+  readonly email: string;
+  readonly role: Role;
+  readonly joinedAt: number;
+}
+
+function toMembership(row: { email: string; role: Role; joined_at: number }): Membership {
+  return { email: row.email, role: row.role, joinedAt: row.joined_at };
+}
+
+export async function findMembership(db: Executor, orgId: string, email: string): Promise<Membership | undefined> {
+  const row = await db
     .selectFrom('memberships')
     .select(['email', 'role', 'joined_at'])
     .where('org_id', '=', orgId)
     .where('email', '=', email)
     .executeTakeFirst();
+  return row && toMembership(row);
 }
 
-export function listMemberships(db: Executor, orgId: string) {
-  return db
+export async function listMemberships(db: Executor, orgId: string): Promise<Membership[]> {
+  const rows = await db
     .selectFrom('memberships')
     .select(['email', 'role', 'joined_at'])
     .where('org_id', '=', orgId)
     .orderBy('joined_at')
     .orderBy('email')
     .execute();
+  return rows.map(toMembership);
 }
 
 export async function membersAmong(db: Executor, orgId: string, emails: readonly string[]): Promise<Set<string>> {
@@ -65,8 +78,8 @@ export async function deleteMembership(db: Executor, orgId: string, email: strin
   await db.deleteFrom('memberships').where('org_id', '=', orgId).where('email', '=', email).execute();
 }
 
-export function suggestMembers(db: Executor, orgId: string, prefix: string, limit: number) {
-  return db
+export async function suggestMembers(db: Executor, orgId: string, prefix: string, limit: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('memberships')
     .select('email')
     .where('org_id', '=', orgId)
@@ -74,4 +87,5 @@ export function suggestMembers(db: Executor, orgId: string, prefix: string, limi
     .orderBy('email')
     .limit(limit)
     .execute();
+  return rows.map((row) => row.email);
 }

@@ -23,18 +23,22 @@ export async function findOrgByBinding(
   return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
 }
 
+export async function findOrgById(db: Executor, orgId: string): Promise<{ name: string } | undefined> {
+  return db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirst();
+}
+
 /**
  * Serializes every writer of one organization: on PostgreSQL it takes the row lock until commit,
  * on SQLite it takes the database write lock at the start of the transaction (no lock upgrade to fail).
  */
-export async function lockOrg(db: Executor, orgId: string): Promise<{ name: string; memberLimit: number }> {
+export async function lockOrg(db: Executor, orgId: string): Promise<{ name: string; memberLimit: number } | undefined> {
   const row = await db
     .updateTable('organizations')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', orgId)
     .returning(['name', 'member_limit'])
-    .executeTakeFirstOrThrow();
-  return { name: row.name, memberLimit: row.member_limit };
+    .executeTakeFirst();
+  return row && { name: row.name, memberLimit: row.member_limit };
 }
 
 export async function insertOrg(db: Executor, org: { id: string; name: string; limit: number; now: number }) {
@@ -68,10 +72,67 @@ export async function setBindingChannel(db: Executor, platform: Platform, worksp
     .execute();
 }
 
-export function listBindings(db: Executor, orgId: string) {
-  return db
+/** Where an organization lives on one platform. */
+export interface Binding {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  readonly channelId: string | null;
+}
+
+function toBinding(row: { platform: Platform; workspace_id: string; channel_id: string | null }): Binding {
+  return { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id };
+}
+
+export async function listBindings(db: Executor, orgId: string): Promise<Binding[]> {
+  const rows = await db
     .selectFrom('bindings')
     .select(['platform', 'workspace_id', 'channel_id'])
     .where('org_id', '=', orgId)
+    .orderBy('platform')
     .execute();
+  return rows.map(toBinding);
+}
+
+/** The organization a workspace is bound to, by id, bound or not. */
+export async function findBoundOrgId(db: Executor, platform: Platform, workspaceId: string) {
+  const row = await db
+    .selectFrom('bindings')
+    .select('org_id')
+    .where('platform', '=', platform)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.org_id;
+}
+
+export interface OrganizationSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly memberLimit: number;
+  readonly members: number;
+  readonly bindings: readonly Binding[];
+}
+
+/** Every organization, oldest first, with its member count and bindings (three queries, whatever the count). */
+export async function listOrganizations(db: Executor): Promise<OrganizationSummary[]> {
+  const orgs = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'member_limit'])
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+  const counts = await db
+    .selectFrom('memberships')
+    .select(['org_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('org_id')
+    .execute();
+  const bindings = await db.selectFrom('bindings').selectAll().orderBy('platform').execute();
+  // PostgreSQL returns count(*) as a string (bigint): Number() reads both dialects.
+  const members = new Map(counts.map((c) => [c.org_id, Number(c.n)]));
+  return orgs.map((org) => ({
+    id: org.id,
+    name: org.name,
+    memberLimit: org.member_limit,
+    members: members.get(org.id) ?? 0,
+    bindings: bindings.filter((b) => b.org_id === org.id).map(toBinding),
+  }));
 }

@@ -1,9 +1,15 @@
-import type { Selectable } from 'kysely';
 import type { PendingActionState } from '../../core/model.ts';
-import type { PendingActionTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-export type PendingActionRow = Selectable<PendingActionTable>;
+/** A confirmable action waiting for its button; `action` is the JSON the core stored. */
+export interface PendingAction {
+  readonly id: string;
+  readonly orgId: string;
+  readonly requestedBy: string;
+  readonly action: string;
+  readonly state: PendingActionState;
+  readonly createdAt: number;
+}
 
 export async function insertPendingAction(
   db: Executor,
@@ -23,8 +29,18 @@ export async function insertPendingAction(
     .execute();
 }
 
-export function findPendingAction(db: Executor, id: string): Promise<PendingActionRow | undefined> {
-  return db.selectFrom('pending_actions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findPendingAction(db: Executor, id: string): Promise<PendingAction | undefined> {
+  const row = await db.selectFrom('pending_actions').selectAll().where('id', '=', id).executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      orgId: row.org_id,
+      requestedBy: row.requested_by,
+      action: row.action,
+      state: row.state,
+      createdAt: row.created_at,
+    }
+  );
 }
 
 /** Closes a pending action; false when it was no longer pending (a second click). */

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../store/repositories/executor.ts';
-import { findAccountsForEmail } from '../store/repositories/identities.repo.ts';
-import { listBindings } from '../store/repositories/organizations.repo.ts';
+import { type ChatAccount, findAccountsForEmail } from '../store/repositories/identities.repo.ts';
+import { type Binding, listBindings } from '../store/repositories/organizations.repo.ts';
 import { enqueueNotifications, type NewNotification } from '../store/repositories/outbox.repo.ts';
 import type { Destination, NotificationEvent, Platform } from './model.ts';
+import type { PlatformDirectory } from './platform-facts.ts';
+
+type Audience =
+  | { audience: 'channels'; event: NotificationEvent }
+  | { audience: 'person'; email: string; event: NotificationEvent };
 
 /**
  * Queues notifications in the caller's transaction (the outbox of SPEC §6): a post in each bound
@@ -11,9 +16,7 @@ import type { Destination, NotificationEvent, Platform } from './model.ts';
  */
 export class NotificationBatch {
   private readonly rows: NewNotification[] = [];
-  private readonly pending: Array<
-    { audience: 'channels'; event: NotificationEvent } | { audience: 'person'; email: string; event: NotificationEvent }
-  > = [];
+  private readonly pending: Audience[] = [];
 
   constructor(
     private readonly orgId: string,
@@ -30,7 +33,7 @@ export class NotificationBatch {
     return this;
   }
 
-  /** DMs a person wherever they can be reached: a linked account, else by email on Slack and the console. */
+  /** DMs a person wherever they can be reached: a linked account, else by email where the platform can. */
   toPerson(email: string, event: NotificationEvent): this {
     this.pending.push({ audience: 'person', email, event });
     return this;
@@ -41,26 +44,24 @@ export class NotificationBatch {
     return this;
   }
 
-  async write(db: Executor): Promise<void> {
+  private toBinding(b: Binding, item: Audience, accounts: readonly ChatAccount[], platforms: PlatformDirectory) {
+    if (item.audience === 'channels') {
+      if (b.channelId) this.add(b.platform, b.workspaceId, { kind: 'channel', channelId: b.channelId }, item.event);
+      return;
+    }
+    const global = platforms[b.platform].identityScope === 'global';
+    const account = accounts.find((a) => a.platform === b.platform && (global || a.workspaceId === b.workspaceId));
+    if (account) this.add(b.platform, b.workspaceId, { kind: 'user', userId: account.userId }, item.event);
+    else if (platforms[b.platform].reachesByEmail)
+      this.add(b.platform, b.workspaceId, { kind: 'email', email: item.email }, item.event);
+  }
+
+  async write(db: Executor, platforms: PlatformDirectory): Promise<void> {
     if (this.pending.length > 0) {
       const bindings = await listBindings(db, this.orgId);
       for (const item of this.pending) {
-        if (item.audience === 'channels') {
-          for (const b of bindings) {
-            if (b.channel_id)
-              this.add(b.platform, b.workspace_id, { kind: 'channel', channelId: b.channel_id }, item.event);
-          }
-          continue;
-        }
-        const accounts = await findAccountsForEmail(db, item.email);
-        for (const b of bindings) {
-          const account = accounts.find(
-            (a) => a.platform === b.platform && (a.workspace_id === '' || a.workspace_id === b.workspace_id),
-          );
-          if (account) this.add(b.platform, b.workspace_id, { kind: 'user', userId: account.user_id }, item.event);
-          else if (b.platform !== 'discord')
-            this.add(b.platform, b.workspace_id, { kind: 'email', email: item.email }, item.event);
-        }
+        const accounts = item.audience === 'person' ? await findAccountsForEmail(db, item.email) : [];
+        for (const b of bindings) this.toBinding(b, item, accounts, platforms);
       }
     }
     await enqueueNotifications(db, this.rows);
