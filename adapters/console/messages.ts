@@ -1,6 +1,6 @@
-import type { Clock, CoreError, ErrorMessages } from '../../src/core/index.ts';
-import { relativeTime } from './relative-time.ts';
-import { roleWord } from './role-names.ts';
+import type { Clock, ErrorMessages } from '../../src/core/index.ts';
+import { roleLabel, roleWord } from '../shared/roles.ts';
+import { relativeTime } from '../shared/time.ts';
 
 const ONLY_ACCEPT = 'You can only accept or decline invitations here.';
 
@@ -15,7 +15,7 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     not_a_member: () => `You are not a member of this organization. ${ONLY_ACCEPT}`,
     owner_only: () => 'Only an owner can do that.',
     role_not_grantable: (e) =>
-      `You cannot grant ${roleWord(e.role)}; you may invite as ${e.grantable.map(roleWord).join(' or ')}.`,
+      `You cannot grant ${roleLabel(e.role)}; you may invite as ${e.grantable.map(roleWord).join(' or ')}.`,
     invalid_role: (e) => `"${e.input}" is not a role. Use owner, billing-admin or member.`,
     no_emails: () => 'Give at least one email: invite <email>[ <email>…] [as <role>]',
     invalid_emails: (e) => `Not valid email addresses: ${e.emails.join(', ')}. Nobody was invited.`,
@@ -33,7 +33,7 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     not_invitee: () => 'That invitation is for someone else.',
     identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
     already_member: () => 'You are already a member of this organization.',
-    same_role: (e) => `${e.email} is already ${roleWord(e.role)}; nothing changed.`,
+    same_role: (e) => `${e.email} is already ${roleLabel(e.role)}; nothing changed.`,
     last_owner: (e) => `${e.email} is the last owner; an organization always keeps at least one owner.`,
     use_leave: () => 'To remove yourself, use: leave',
     only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
@@ -44,10 +44,4 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     confirmation_expired: () => 'That confirmation expired after 15 minutes; run the command again.',
     confirmation_already_used: (e) => (e.state === 'done' ? 'That was already done.' : 'That was already cancelled.'),
   };
-}
-
-/** One lookup for any error: the mapped type is keyed per code, so TypeScript needs the widening cast. */
-export function errorText(messages: ErrorMessages<string>, error: CoreError): string {
-  const render = messages[error.code] as (error: CoreError) => string;
-  return render(error);
 }

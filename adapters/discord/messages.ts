@@ -1,5 +1,6 @@
-import type { CoreError, ErrorMessages } from '../../src/core/index.ts';
-import { code, list, roleName, when } from './format.ts';
+import type { ErrorMessages } from '../../src/core/index.ts';
+import { roleLabel } from '../shared/roles.ts';
+import { code, list, when } from './format.ts';
 
 /** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */
 export const messages: ErrorMessages<string> = {
@@ -12,7 +13,7 @@ export const messages: ErrorMessages<string> = {
   not_a_member: () => 'You are not a member of this organization.',
   owner_only: () => 'Only an Organization Owner can do that.',
   role_not_grantable: (e) =>
-    `You cannot grant ${roleName(e.role)}; you may invite as ${e.grantable.map(roleName).join(' or ')}.`,
+    `You cannot grant ${roleLabel(e.role)}; you may invite as ${e.grantable.map(roleLabel).join(' or ')}.`,
   invalid_role: (e) => `${code(e.input)} is not a role: use owner, billing-admin or member.`,
   no_emails: () => 'Give at least one email address.',
   invalid_emails: (e) =>
@@ -32,7 +33,7 @@ export const messages: ErrorMessages<string> = {
   identity_conflict: (e) =>
     `Your Discord account is already linked to ${code(e.linkedEmail)}; it cannot take another email.`,
   already_member: () => 'You are already a member of this organization.',
-  same_role: (e) => `${code(e.email)} is already ${roleName(e.role)}: nothing changed.`,
+  same_role: (e) => `${code(e.email)} is already ${roleLabel(e.role)}: nothing changed.`,
   last_owner: (e) => `${code(e.email)} is the last Organization Owner; make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
   only_owner_cannot_leave: () => 'You are the only Organization Owner: make someone else an owner before you leave.',
@@ -46,9 +47,3 @@ export const messages: ErrorMessages<string> = {
       ? 'This was already confirmed: it ran once and will not run again.'
       : 'This was cancelled: nothing changed.',
 };
-
-/** The wording of any core error; one cast, because TypeScript cannot correlate the code and its context. */
-export function errorText(error: CoreError): string {
-  const wording = messages[error.code] as (e: CoreError) => string;
-  return wording(error);
-}

@@ -1,23 +1,24 @@
 import type { ConfirmableAction, PendingConfirmation } from '../../src/core/index.ts';
+import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, confirmRow } from './components.ts';
-import { code, roleName, when } from './format.ts';
+import { code, when } from './format.ts';
 
 /** Exactly what the confirm button will do (SPEC §3). */
 export function describeAction(action: ConfirmableAction): { question: string; confirmLabel: string } {
   switch (action.kind) {
     case 'revoke':
       return {
-        question: `Revoke the pending invitation of ${code(action.email)} (${roleName(action.role)}, invited by ${code(action.invitedBy)})? It can no longer be accepted.`,
+        question: `Revoke the pending invitation of ${code(action.email)} (${roleLabel(action.role)}, invited by ${code(action.invitedBy)})? It can no longer be accepted.`,
         confirmLabel: 'Revoke invitation',
       };
     case 'role':
       return {
-        question: `Change the role of ${code(action.email)} from ${roleName(action.from)} to ${roleName(action.to)}?`,
-        confirmLabel: `Make ${roleName(action.to)}`,
+        question: `Change the role of ${code(action.email)} from ${roleLabel(action.from)} to ${roleLabel(action.to)}?`,
+        confirmLabel: `Make ${roleLabel(action.to)}`,
       };
     case 'remove':
       return {
-        question: `Remove ${code(action.email)} (${roleName(action.role)}) from the organization? They lose access and are told so.`,
+        question: `Remove ${code(action.email)} (${roleLabel(action.role)}) from the organization? They lose access and are told so.`,
         confirmLabel: 'Remove member',
       };
     case 'leave':
@@ -42,7 +43,7 @@ export function confirmedText(action: ConfirmableAction): string {
     case 'revoke':
       return `Revoked the invitation of ${code(action.email)}.`;
     case 'role':
-      return `${code(action.email)} is now ${roleName(action.to)} (was ${roleName(action.from)}).`;
+      return `${code(action.email)} is now ${roleLabel(action.to)} (was ${roleLabel(action.from)}).`;
     case 'remove':
       return `Removed ${code(action.email)} from the organization.`;
     case 'leave':

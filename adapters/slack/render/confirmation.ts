@@ -1,19 +1,19 @@
 import type { types } from '@slack/bolt';
 import type { ConfirmableAction, PendingConfirmation } from '../../../src/core/index.ts';
-import { encodeActionId } from '../action-ids.ts';
-import { relativeTime } from '../relative-time.ts';
-import { roleName } from '../role-names.ts';
+import { encodeButton } from '../../shared/button-ids.ts';
+import { roleLabel } from '../../shared/roles.ts';
+import { relativeTime } from '../../shared/time.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
 /** Exactly what the confirm button will do (SPEC §3). */
 export function describePending(action: ConfirmableAction): string {
   switch (action.kind) {
     case 'revoke':
-      return `Revoke the pending invitation of *${action.email}* as ${roleName(action.role)} (sent by ${action.invitedBy})? They will no longer be able to accept it.`;
+      return `Revoke the pending invitation of *${action.email}* as ${roleLabel(action.role)} (sent by ${action.invitedBy})? They will no longer be able to accept it.`;
     case 'role':
-      return `Change *${action.email}* from ${roleName(action.from)} to ${roleName(action.to)}?`;
+      return `Change *${action.email}* from ${roleLabel(action.from)} to ${roleLabel(action.to)}?`;
     case 'remove':
-      return `Remove *${action.email}* (${roleName(action.role)}) from the organization? They and the channel will be notified.`;
+      return `Remove *${action.email}* (${roleLabel(action.role)}) from the organization? They and the channel will be notified.`;
     case 'leave':
       return `Leave *${escapeText(action.orgName)}*? You will lose access to the organization until someone invites you again.`;
   }
@@ -25,7 +25,7 @@ export function describeDone(action: ConfirmableAction): string {
     case 'revoke':
       return `:white_check_mark: The invitation of *${action.email}* was revoked.`;
     case 'role':
-      return `:white_check_mark: *${action.email}* is now ${roleName(action.to)} (was ${roleName(action.from)}).`;
+      return `:white_check_mark: *${action.email}* is now ${roleLabel(action.to)} (was ${roleLabel(action.from)}).`;
     case 'remove':
       return `:white_check_mark: *${action.email}* was removed from the organization.`;
     case 'leave':
@@ -49,7 +49,7 @@ export function confirmationReply(pending: PendingConfirmation, now: number): Sl
     elements: [
       {
         type: 'button',
-        action_id: encodeActionId('confirm', pending.actionId),
+        action_id: encodeButton({ kind: 'confirm', actionId: pending.actionId }),
         text: { type: 'plain_text', text: verb },
         style: 'danger',
         confirm: {
@@ -62,7 +62,7 @@ export function confirmationReply(pending: PendingConfirmation, now: number): Sl
       },
       {
         type: 'button',
-        action_id: encodeActionId('cancel', pending.actionId),
+        action_id: encodeButton({ kind: 'cancel', actionId: pending.actionId }),
         text: { type: 'plain_text', text: 'Cancel' },
       },
     ],
