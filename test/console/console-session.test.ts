@@ -45,7 +45,9 @@ describe('console session', () => {
     h.clock.advance(47 * HOUR);
     const listed = await h.send('list');
     expect(listed).toContain('Acme: 3 of 100 seats used');
-    expect(listed).toContain(`  ${BOB}     Organization Member  joined 47 hours ago\n  ${OWNER}  Organization Owner   joined 47 hours ago`);
+    expect(listed).toContain(
+      `  ${BOB}     Organization Member  joined 47 hours ago\n  ${OWNER}  Organization Owner   joined 47 hours ago`,
+    );
     expect(listed).toContain(`  carol@acme.test  Organization Billing Admin  invited by ${OWNER}  expires in 1 hour`);
     const pendingOnly = await h.send('list pending');
     expect(pendingOnly).not.toContain('Members');

@@ -67,7 +67,9 @@ describe('the seed scenario through Slack over HTTP', () => {
   it('shows a code to forward when the invitee has no Slack account', async () => {
     await slack.say(OWNER, 'setup Acme');
     const reply = await slack.say(OWNER, 'invite bob@elsewhere.com, carol@elsewhere.com as billing-admin');
-    expect(reply).toMatch(/bob@elsewhere\.com\* \(Organization Billing Admin\): not in this workspace\. Forward them this code/);
+    expect(reply).toMatch(
+      /bob@elsewhere\.com\* \(Organization Billing Admin\): not in this workspace\. Forward them this code/,
+    );
     expect(reply).toContain('carol@elsewhere.com');
     expect(reply).toContain('/members accept ');
   });
