@@ -1,6 +1,7 @@
 import type { Clock, ErrorMessages } from '../../src/core/index.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
 import { relativeTime } from '../shared/time.ts';
+import type { ActionWording } from '../shared/wording.ts';
 
 const ONLY_ACCEPT = 'You can only accept or decline invitations here.';
 
@@ -45,3 +46,23 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     confirmation_already_used: (e) => (e.state === 'done' ? 'That was already done.' : 'That was already cancelled.'),
   };
 }
+
+/** Every confirmable action in the console's words: the yes/no question (SPEC §3) and its outcome. */
+export const consoleConfirmations: ActionWording<{ question: (orgName: string) => string; done: string }> = {
+  revoke: (a) => ({
+    question: () => `Revoke the invitation of ${a.email} (${roleLabel(a.role)}, invited by ${a.invitedBy})? [y/N]`,
+    done: `Revoked the invitation of ${a.email}; its code no longer works.`,
+  }),
+  role: (a) => ({
+    question: (orgName) => `Change ${a.email} from ${roleLabel(a.from)} to ${roleLabel(a.to)} in ${orgName}? [y/N]`,
+    done: `${a.email} is now ${roleLabel(a.to)}.`,
+  }),
+  remove: (a) => ({
+    question: (orgName) => `Remove ${a.email} (${roleLabel(a.role)}) from ${orgName}? [y/N]`,
+    done: `Removed ${a.email}.`,
+  }),
+  leave: (a) => ({
+    question: () => `Leave ${a.orgName}? You will lose access to it. [y/N]`,
+    done: `You left ${a.orgName}.`,
+  }),
+};

@@ -1,7 +1,6 @@
 import type {
   AcceptOutcome,
   ActivityPage,
-  ConfirmableAction,
   DeclineOutcome,
   InvitedEmail,
   InviteOutcome,
@@ -34,33 +33,6 @@ export function renderInvite(outcome: InviteOutcome, now: number): string {
 
 export function renderResend(outcome: InvitedEmail, now: number): string {
   return `${invitedLine(outcome, now, 'Sent a new invitation to')} The old code no longer works.`;
-}
-
-/** The yes/no question of SPEC §3, describing exactly what will happen. */
-export function renderQuestion(action: ConfirmableAction, orgName: string): string {
-  switch (action.kind) {
-    case 'revoke':
-      return `Revoke the invitation of ${action.email} (${roleLabel(action.role)}, invited by ${action.invitedBy})? [y/N]`;
-    case 'role':
-      return `Change ${action.email} from ${roleLabel(action.from)} to ${roleLabel(action.to)} in ${orgName}? [y/N]`;
-    case 'remove':
-      return `Remove ${action.email} (${roleLabel(action.role)}) from ${orgName}? [y/N]`;
-    case 'leave':
-      return `Leave ${action.orgName}? You will lose access to it. [y/N]`;
-  }
-}
-
-export function renderConfirmed(action: ConfirmableAction): string {
-  switch (action.kind) {
-    case 'revoke':
-      return `Revoked the invitation of ${action.email}; its code no longer works.`;
-    case 'role':
-      return `${action.email} is now ${roleLabel(action.to)}.`;
-    case 'remove':
-      return `Removed ${action.email}.`;
-    case 'leave':
-      return `You left ${action.orgName}.`;
-  }
 }
 
 export function renderCancelled(): string {

@@ -3,7 +3,7 @@ import type { CommandOf } from '../../src/commands/parse-command.ts';
 import type { CommandName } from '../../src/commands/table.ts';
 import type { EmailArg } from '../../src/commands/words.ts';
 import type { Caller, Result } from '../../src/core/index.ts';
-import { describeError } from '../shared/describe-error.ts';
+import { describeError } from '../shared/wording.ts';
 import { confirmFlow } from './confirm-flow.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';

@@ -1,7 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type Caller, type MembershipCore, ok, type Result } from '../../src/core/index.ts';
 import { type ButtonAction, parseButton } from '../shared/button-ids.ts';
-import { describeError } from '../shared/describe-error.ts';
+import { describeError } from '../shared/wording.ts';
 import { callerOf } from './caller.ts';
 import { messages } from './messages.ts';
 import { cancelledText, confirmedText } from './render-confirmation.ts';

@@ -1,5 +1,6 @@
 import type { ErrorMessages } from '../../src/core/index.ts';
 import { roleLabel } from '../shared/roles.ts';
+import type { ActionWording } from '../shared/wording.ts';
 import { code, list, when } from './format.ts';
 
 /** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */
@@ -46,4 +47,28 @@ export const messages: ErrorMessages<string> = {
     e.state === 'done'
       ? 'This was already confirmed: it ran once and will not run again.'
       : 'This was cancelled: nothing changed.',
+};
+
+/** Every confirmable action in Discord's words: the question (SPEC §3), its outcome, its button. */
+export const confirmations: ActionWording<{ question: string; done: string; button: string }> = {
+  revoke: (a) => ({
+    question: `Revoke the pending invitation of ${code(a.email)} (${roleLabel(a.role)}, invited by ${code(a.invitedBy)})? It can no longer be accepted.`,
+    done: `Revoked the invitation of ${code(a.email)}.`,
+    button: 'Revoke invitation',
+  }),
+  role: (a) => ({
+    question: `Change the role of ${code(a.email)} from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
+    done: `${code(a.email)} is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
+    button: `Make ${roleLabel(a.to)}`,
+  }),
+  remove: (a) => ({
+    question: `Remove ${code(a.email)} (${roleLabel(a.role)}) from the organization? They lose access and are told so.`,
+    done: `Removed ${code(a.email)} from the organization.`,
+    button: 'Remove member',
+  }),
+  leave: (a) => ({
+    question: `Leave **${a.orgName}**? You (${code(a.email)}) will no longer have access to it.`,
+    done: `You left **${a.orgName}**.`,
+    button: 'Leave organization',
+  }),
 };

@@ -1,5 +1,7 @@
 import type { ErrorMessages } from '../../src/core/index.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
+import type { ActionWording } from '../shared/wording.ts';
+import { escapeText } from './render/reply.ts';
 
 /** Every core error worded for Slack (mrkdwn). The type makes a new code fail to compile until it is here. */
 export const slackMessages: ErrorMessages<string> = {
@@ -45,6 +47,30 @@ export const slackMessages: ErrorMessages<string> = {
     e.state === 'done'
       ? 'This was already confirmed. Nothing changed.'
       : 'This was already cancelled. Nothing changed.',
+};
+
+/** Every confirmable action in Slack's words: the question (SPEC §3), its outcome, its button. */
+export const slackConfirmations: ActionWording<{ question: string; done: string; button: string }> = {
+  revoke: (a) => ({
+    question: `Revoke the pending invitation of *${a.email}* as ${roleLabel(a.role)} (sent by ${a.invitedBy})? They will no longer be able to accept it.`,
+    done: `:white_check_mark: The invitation of *${a.email}* was revoked.`,
+    button: 'Revoke',
+  }),
+  role: (a) => ({
+    question: `Change *${a.email}* from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
+    done: `:white_check_mark: *${a.email}* is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
+    button: 'Change role',
+  }),
+  remove: (a) => ({
+    question: `Remove *${a.email}* (${roleLabel(a.role)}) from the organization? They and the channel will be notified.`,
+    done: `:white_check_mark: *${a.email}* was removed from the organization.`,
+    button: 'Remove',
+  }),
+  leave: (a) => ({
+    question: `Leave *${escapeText(a.orgName)}*? You will lose access to the organization until someone invites you again.`,
+    done: `:white_check_mark: You left *${escapeText(a.orgName)}*.`,
+    button: 'Leave',
+  }),
 };
 
 /** The one reply for anything unexpected: a reference id for the logs, never a stack trace. */

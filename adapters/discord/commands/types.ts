@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CoreContext } from '../../../src/commands/handlers.ts';
 import type { Result } from '../../../src/core/index.ts';
-import { describeError } from '../../shared/describe-error.ts';
+import { describeError } from '../../shared/wording.ts';
 import type { ButtonRow } from '../components.ts';
 import { messages } from '../messages.ts';
 

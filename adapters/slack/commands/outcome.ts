@@ -1,5 +1,5 @@
 import type { Result } from '../../../src/core/index.ts';
-import { describeError } from '../../shared/describe-error.ts';
+import { describeError } from '../../shared/wording.ts';
 import { slackMessages } from '../messages.ts';
 import type { SlackReply } from '../render/reply.ts';
 

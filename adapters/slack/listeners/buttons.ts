@@ -1,9 +1,8 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { Caller, Result } from '../../../src/core/index.ts';
 import { BUTTON_ID_PATTERN, type ButtonAction, parseButton } from '../../shared/button-ids.ts';
-import { describeError } from '../../shared/describe-error.ts';
-import { slackMessages } from '../messages.ts';
-import { describeDone } from '../render/confirmation.ts';
+import { describeAction, describeError } from '../../shared/wording.ts';
+import { slackConfirmations, slackMessages } from '../messages.ts';
 import { acceptedReply, declinedReply } from '../render/invite-result.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
@@ -20,7 +19,10 @@ async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): 
   const { core } = deps;
   switch (button.kind) {
     case 'confirm':
-      return map(await core.confirm(caller, { actionId: button.actionId }), (v) => describeDone(v.action));
+      return map(
+        await core.confirm(caller, { actionId: button.actionId }),
+        (v) => describeAction(slackConfirmations, v.action).done,
+      );
     case 'cancel':
       return map(await core.cancel(caller, { actionId: button.actionId }), () => 'Cancelled. Nothing changed.');
     case 'accept':

@@ -1,7 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { emailArg, splitWords } from '../../../src/commands/words.ts';
 import { type CoreError, grantableRoles } from '../../../src/core/index.ts';
-import { describeError } from '../../shared/describe-error.ts';
+import { describeError } from '../../shared/wording.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { inviteFromSlack } from '../commands/invite.ts';
 import { slackMessages } from '../messages.ts';
