@@ -84,7 +84,6 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         target,
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
-      batch.toChannels({ kind: 'invitation_sent', ...facts });
       if (userId !== undefined)
         batch.toUser(caller.platform, caller.workspaceId, userId, {
           kind: 'invitation_offer',
@@ -100,6 +99,11 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         details: { role: role.value },
       });
       invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
+    }
+    if (invited.length > 0) {
+      const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
+      const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
+      batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
     }
     await batch.write(trx, deps.settings.platforms);
     return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
