@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReadiness } from '../../src/http/health.ts';
@@ -112,5 +113,21 @@ describe('a bot process with Slack configured', { timeout: 60_000 }, () => {
     expect(line.host).toBe('0.0.0.0');
     await bot.logLine((l) => l.msg === 'Rollcall is running');
     expect((await fetch(`http://127.0.0.2:${Number(line.port)}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('a console session', { timeout: 60_000 }, () => {
+  it('given PORT, serves /healthz beside the console, whose stdout stays answers only', async () => {
+    const bot = BotProcess.spawn(['--import', 'tsx', 'src/main.ts', '--as', 'olivia@acme.test'], {
+      DATABASE_URL: freshSqliteUrl(),
+      HOST: '127.0.0.1',
+      PORT: '0',
+    });
+    const url = `http://127.0.0.1:${await bot.port()}`;
+    expect(await health(url)).toEqual({ status: 200, body: 'ok\n' });
+    bot.child.stdin.end('setup Acme\n');
+    const [code] = (await once(bot.child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(bot.stdout).toBe('Created Acme. You (olivia@acme.test) are its first owner.\n');
   });
 });
