@@ -20,15 +20,15 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/**
- * Opens and migrates the database, builds the one core, starts the configured chat adapters, the
- * HTTP server (when a chat adapter runs) and the scheduled sweep.
- */
 export interface RuntimeOptions {
   /** Serve /healthz and /metrics even with no chat adapter (a console session given PORT). */
   readonly serveHttp?: boolean;
 }
 
+/**
+ * Opens and migrates the database, builds the one core, starts the configured chat adapters, the
+ * HTTP server (when a chat adapter runs, or when asked) and the scheduled sweep.
+ */
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const store = await openStore(config.databaseUrl);
   const applied = await migrateToLatest(store);
