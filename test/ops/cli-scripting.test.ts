@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
-import { createdId, freshDatabaseUrl, rollcall } from '../cli/spawn-cli.ts';
+import { createdId, freshDatabaseUrl, type Run, runProcess } from '../cli/spawn-cli.ts';
+
+/** The CLI as a real process, from the sources: the flags are answered by its process entry. */
+const rollcall = (args: readonly string[], env: Record<string, string>): Promise<Run> =>
+  runProcess(['node', 'src/cli/bin.js', ...args], env);
 
 describe('the rollcall CLI as scripts use it', { timeout: 60_000 }, () => {
   it('--version prints the version alone', async () => {
