@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
+import { createReadiness, probeStore } from './http/health.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
 import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
@@ -22,11 +21,16 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Serve /healthz and /metrics even with no chat adapter (a console session given PORT). */
+  readonly serveHttp?: boolean;
+}
+
 /**
  * Opens and migrates the database, builds the one core, starts the configured chat adapters, the
- * HTTP server (when a chat adapter runs) and the scheduled sweep.
+ * HTTP server (when a chat adapter runs, or when asked) and the scheduled sweep.
  */
-export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const store = await openStore(config.databaseUrl);
   const applied = await migrateToLatest(store);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -43,18 +47,29 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     delivery,
   );
   const adapterDeps = { core, log, metrics, clock };
-  const slack = config.slack && createSlackAdapter({ ...adapterDeps, config: config.slack });
-  const discord = config.discord && createDiscordAdapter({ ...adapterDeps, config: config.discord });
+  // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
+  const slack =
+    config.slack &&
+    (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapterDeps, config: config.slack });
+  const discord =
+    config.discord &&
+    (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
 
+  // /healthz answers 503 from the moment the server listens until every configured adapter has started.
+  const readiness = createReadiness(probeStore(store));
+  if (slack) readiness.expect('slack');
+  if (discord) readiness.expect('discord');
   let server: Server | undefined;
-  if (slack || discord) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener });
-    const port = await listen(server, config.port);
-    log.info({ port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
+  if (slack || discord || options.serveHttp) {
+    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check });
+    const port = await listen(server, config.port, config.host);
+    log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
-  await slack?.start();
-  await discord?.start();
+  await Promise.all([
+    slack?.start().then(() => readiness.started('slack')),
+    discord?.start().then(() => readiness.started('discord')),
+  ]);
   const sweep = scheduleSweep(config.expiryCron, { store, clock, delivery, log, metrics });
   delivery.kick(); // what an earlier run left queued goes out now
 
@@ -66,6 +81,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     metrics,
     addNotifier: (notifier) => void notifiers.push(notifier),
     stop: async () => {
+      for (const name of ['slack', 'discord']) readiness.stopped(name);
       sweep.stop();
       await slack?.stop();
       await discord?.stop();
