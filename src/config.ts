@@ -26,6 +26,14 @@ const envSchema = z
         if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration like 48h, 90s, 15m or 2d' });
         return ms ?? 0;
       }),
+    OUTBOX_RETENTION: z
+      .string()
+      .default('7d')
+      .transform((value, ctx) => {
+        const ms = parseDuration(value);
+        if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration like 7d, 48h or 30m' });
+        return ms ?? 0;
+      }),
     ORG_MAX_MEMBERS: z.coerce.number().int().min(1).max(100_000).default(100),
     EXPIRY_CRON: z
       .string()
@@ -75,6 +83,8 @@ export interface Config {
   readonly port: number;
   readonly inviteTtlMs: number;
   readonly orgMaxMembers: number;
+  /** How long delivered notifications are kept before the sweep deletes them. */
+  readonly outboxRetentionMs: number;
   readonly expiryCron: string;
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     inviteTtlMs: e.INVITE_TTL,
     orgMaxMembers: e.ORG_MAX_MEMBERS,
+    outboxRetentionMs: e.OUTBOX_RETENTION,
     expiryCron: e.EXPIRY_CRON,
     logLevel: e.LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN

@@ -4,10 +4,11 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
-import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './jobs/delivery-loop.ts';
+import { createDeliveryLoop, type DeliveryLoop } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { migrateToLatest, openStore, type Store } from './store/connect.ts';
 
 export interface Runtime {
@@ -26,21 +27,25 @@ export interface Runtime {
  * HTTP server (when a chat adapter runs) and the scheduled sweep.
  */
 export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const store = await openStore(config.databaseUrl);
+  const metrics = createMetrics({ defaults: true });
+  installProcessGuards(log, metrics);
+  const store = await openStore(config.databaseUrl, {
+    onConnectionError: (error) => {
+      metrics.storeErrors.inc({ kind: 'connection_lost' });
+      log.error({ err: error }, 'database connection lost; the pool reconnects on the next query');
+    },
+  });
   const applied = await migrateToLatest(store);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const clock = systemClock;
-  const metrics = createMetrics({ defaults: true });
   const notifiers: Notifier[] = [];
   const delivery = createDeliveryLoop({ store, clock, notifiers, log, metrics });
-  const core = deliveringAfterWrites(
-    createMembershipCore({
-      store,
-      clock,
-      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers },
-    }),
-    delivery,
-  );
+  const core = createMembershipCore({
+    store,
+    clock,
+    settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers },
+    afterCommit: () => delivery.kick(),
+  });
   const adapterDeps = { core, log, metrics, clock };
   const slack = config.slack && createSlackAdapter({ ...adapterDeps, config: config.slack });
   const discord = config.discord && createDiscordAdapter({ ...adapterDeps, config: config.discord });
@@ -54,7 +59,14 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   }
   await slack?.start();
   await discord?.start();
-  const sweep = scheduleSweep(config.expiryCron, { store, clock, delivery, log, metrics });
+  const sweep = scheduleSweep(config.expiryCron, {
+    store,
+    clock,
+    delivery,
+    log,
+    metrics,
+    outboxRetentionMs: config.outboxRetentionMs,
+  });
   delivery.kick(); // what an earlier run left queued goes out now
 
   return {
@@ -69,7 +81,9 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       await slack?.stop();
       await discord?.stop();
       if (server) await close(server);
+      // What the last commands queued still goes out; each attempt is bounded by its deadline.
       await delivery.flush();
+      await delivery.stop();
       await store.close();
     },
   };

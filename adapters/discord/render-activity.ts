@@ -15,6 +15,7 @@ const ACTIONS: Readonly<Record<ActivityEntry['action'], string>> = {
   channel_set: 'set the notification channel',
   owner_restored: 'restored an owner:',
   notification_undeliverable: 'could not deliver a notification to',
+  notification_delayed: 'is waiting for an admin to deliver a notification to',
 };
 
 function entryLine(entry: ActivityEntry): string {
