@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
-import { createMembershipCore, HOUR, type Notifier } from '../../src/core/index.ts';
+import { type Caller, createMembershipCore, HOUR, type MembershipCore, type Notifier } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../src/jobs/delivery-loop.ts';
 import type { SweepDeps } from '../../src/jobs/schedule.ts';
@@ -15,6 +15,7 @@ import { openTestStore, PG_URL } from '../support/stores.ts';
 
 export const OWNER = 'UOWNER';
 export const CHANNEL = 'C0ROLL';
+export const owner: Caller = { platform: 'slack', workspaceId: 'T0001', userId: OWNER, verifiedEmail: 'owner@x.com' };
 
 /** Real time that a test may move forward (to make invitations expire), as a clock. */
 export function jumpableClock() {
@@ -47,6 +48,7 @@ export class FaultyWorld {
   private constructor(
     readonly fake: FakeSlack,
     readonly store: Store,
+    readonly core: MembershipCore,
     readonly delivery: DeliveryLoop,
     readonly adapter: SlackAdapter,
     readonly server: Server,
@@ -86,7 +88,7 @@ export class FaultyWorld {
     const server = createHttpServer({ metrics: metrics, slack: adapter.requestListener });
     const port = await listen(server, 0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
-    return new FaultyWorld(fake, store, delivery, adapter, server, url, metrics, clock, memory);
+    return new FaultyWorld(fake, store, core, delivery, adapter, server, url, metrics, clock, memory);
   }
 
   get eventsUrl(): string {
@@ -109,9 +111,23 @@ export class FaultyWorld {
     return { http, reply };
   }
 
-  /** Channel posts that Slack accepted (hung or refused calls are recorded too, so they are not counted). */
+  /** Channel posts that Slack accepted (hung and failed calls are not counted). */
   channelPosts(): Record<string, unknown>[] {
-    return this.fake.callsTo('chat.postMessage').filter((body) => body.channel === CHANNEL);
+    return this.fake.accepted
+      .filter((call) => call.method === 'chat.postMessage' && call.body.channel === CHANNEL)
+      .map((call) => call.body);
+  }
+
+  /** How many accepted channel posts mention this email: 1 is delivered exactly once. */
+  postsAbout(email: string): number {
+    return this.channelPosts().filter((body) => String(body.text).includes(`*${email}*`)).length;
+  }
+
+  deliveries(outcome: string, reason: string): Promise<number> {
+    return this.metrics.deliveries.get().then((m) => {
+      const value = m.values.find((v) => v.labels.outcome === outcome && v.labels.reason === reason);
+      return value?.value ?? 0;
+    });
   }
 
   async setUp(): Promise<void> {

@@ -40,6 +40,8 @@ export type FakeFault =
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** The calls answered with `ok: true`: what Slack accepted (hung or failed calls are in `calls` only). */
+  readonly accepted: RecordedCall[] = [];
   readonly teamId = 'T0001';
   readonly #users = new Map<string, FakeUser>();
   readonly #scripts = new Map<string, FakeReply[]>();
@@ -171,6 +173,8 @@ export class FakeSlack {
     }
     const scripted = this.#scripts.get(method)?.shift();
     const reply = scripted ?? this.#answer(method, body);
+    if (reply.status === 200 && (reply.body === undefined || (reply.body as { ok?: unknown }).ok !== false))
+      this.accepted.push(call);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? { ok: true }));
   }

@@ -1,11 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
-import * as outboxRetention from './002-outbox-retention.ts';
+import * as outboxRetention from './002-outbox-retention-and-order.ts';
 
 /** Every migration, in order. Listed explicitly so bundling or a stray file can't reorder them. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
-  '002-outbox-retention': outboxRetention,
+  '002-outbox-retention-and-order': outboxRetention,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -44,7 +44,8 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
  * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease
  * and its attempt count goes up, so no other process takes it meanwhile, and a crashed claimer's
  * rows come back after the (short) lease. PostgreSQL skips rows another process is claiming; SQLite
- * has one writer at a time. Oldest first, so each destination's notices keep their order.
+ * has one writer at a time. A row waits while an older notice to its destination is pending (a
+ * retry, or in flight elsewhere), so a channel never reads "expired" before "invited".
  */
 export async function claimDue(
   db: Executor,
@@ -59,6 +60,19 @@ export async function claimDue(
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', claim.now)
       .where('platform', 'in', claim.platforms)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox as older')
+              .select('older.id')
+              .where('older.state', '=', 'pending')
+              .whereRef('older.platform', '=', 'outbox.platform')
+              .whereRef('older.workspace_id', '=', 'outbox.workspace_id')
+              .whereRef('older.destination', '=', 'outbox.destination')
+              .whereRef('older.created_at', '<', 'outbox.created_at'),
+          ),
+        ),
+      )
       .orderBy('next_attempt_at')
       .orderBy('created_at')
       .limit(claim.limit);
