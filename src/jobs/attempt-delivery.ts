@@ -6,7 +6,7 @@ import type { OutboxRow } from '../store/repositories/outbox.repo.ts';
  * email is a lookup and a post): a notifier that never settles cannot hold its row or its
  * destination's queue. A claim lease always outlasts it, so no other process takes a row mid-attempt.
  */
-export const ATTEMPT_DEADLINE_MS = 6_000;
+export const ATTEMPT_DEADLINE_MS = 4_000;
 
 export const TIMED_OUT = 'timed out';
 

@@ -26,9 +26,9 @@ export interface DispatchReport {
  * A claim holds rows this long. Short, so that rows claimed by a process that died come back within
  * seconds; a row not yet tried when its lease is nearly over is renewed first (only if still ours).
  */
-export const LEASE_MS = 8_000;
+export const LEASE_MS = 5_000;
 /** A row is attempted only with at least this much lease left: more than an attempt can take. */
-const MIN_LEASE_LEFT_MS = ATTEMPT_DEADLINE_MS + 1_000;
+const MIN_LEASE_LEFT_MS = ATTEMPT_DEADLINE_MS + 500;
 /** Small claims: what one process holds, and could strand by dying, stays small. */
 const CLAIM = 32;
 /** Destinations served at once; each one's notices still go one after another, in order. */
