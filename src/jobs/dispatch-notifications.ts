@@ -49,6 +49,7 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
   const byPlatform = new Map(deps.notifiers.map((n) => [n.platform, n]));
   const platforms = [...byPlatform.keys()];
   const marks = createDeliveredMarks(deps.store, deps.clock);
+  let marking: Promise<void>[] = [];
 
   const deliverRow = async (row: OutboxRow): Promise<void> => {
     const notifier = byPlatform.get(row.platform);
@@ -60,7 +61,8 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
     const outcome = await attemptDelivery(notifier, toOutbound(row));
     deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status, reason: reasonClass(outcome) });
     if (outcome.status === 'delivered') {
-      await marks.add(row.id);
+      // Not awaited: the next post to this destination need not wait for the write; the round does.
+      marking.push(marks.add(row.id));
       report.delivered += 1;
       return;
     }
@@ -83,6 +85,11 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
       limit: CLAIM,
     });
     await forEachByDestination(rows, destinationKey, CONCURRENCY, settleSafely);
+    const written = await Promise.allSettled(marking);
+    marking = [];
+    // Those rows keep their lease and come back after it: delivered again rather than lost.
+    for (const failed of written.filter((w) => w.status === 'rejected'))
+      deps.log.error({ err: failed.reason }, 'could not mark notifications delivered');
     if (rows.length < CLAIM) return report;
   }
 }

@@ -44,8 +44,9 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
  * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease
  * and its attempt count goes up, so no other process takes it meanwhile, and a crashed claimer's
  * rows come back after the (short) lease. PostgreSQL skips rows another process is claiming; SQLite
- * has one writer at a time. A row waits while an older notice to its destination is pending (a
- * retry, or in flight elsewhere), so a channel never reads "expired" before "invited".
+ * has one writer at a time. A row waits while an older notice to its destination waits (for a
+ * retry, or in another claim), so a channel never reads "expired" before "invited"; due rows of
+ * one destination are claimed together, oldest first.
  */
 export async function claimDue(
   db: Executor,
@@ -69,12 +70,13 @@ export async function claimDue(
               .whereRef('older.platform', '=', 'outbox.platform')
               .whereRef('older.workspace_id', '=', 'outbox.workspace_id')
               .whereRef('older.destination', '=', 'outbox.destination')
-              .whereRef('older.created_at', '<', 'outbox.created_at'),
+              .whereRef('older.created_at', '<', 'outbox.created_at')
+              .where('older.next_attempt_at', '>', claim.now),
           ),
         ),
       )
-      .orderBy('next_attempt_at')
       .orderBy('created_at')
+      .orderBy('id')
       .limit(claim.limit);
     if (dialect === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((row) => row.id);
