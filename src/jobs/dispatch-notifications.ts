@@ -2,7 +2,7 @@ import type { Clock, Notifier } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
-import { claimDue, type OutboxRow, renewLease } from '../store/repositories/outbox.repo.ts';
+import { claimDue, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
 import { ATTEMPT_DEADLINE_MS, attemptDelivery, toOutbound } from './attempt-delivery.ts';
 import { forEachByDestination } from './by-destination.ts';
 import { createDeliveredMarks } from './delivered-marks.ts';
@@ -51,9 +51,17 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
   const marks = createDeliveredMarks(deps.store, deps.clock);
   let marking: Promise<void>[] = [];
 
+  /** Per destination, when the notice that failed this round was queued: later ones wait behind it. */
+  const failedAt = new Map<string, number>();
+
   const deliverRow = async (row: OutboxRow): Promise<void> => {
     const notifier = byPlatform.get(row.platform);
     if (!notifier) return;
+    const blockedSince = failedAt.get(destinationKey(row));
+    if (blockedSince !== undefined && row.created_at > blockedSince) {
+      await release(deps.store.db, row.id, deps.clock());
+      return;
+    }
     if (row.next_attempt_at - deps.clock() < MIN_LEASE_LEFT_MS) {
       const held = { id: row.id, attempts: row.attempts, leasedUntil: row.next_attempt_at };
       if (!(await renewLease(deps.store.db, held, deps.clock() + LEASE_MS))) return;
@@ -67,6 +75,8 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
       return;
     }
     await settleFailure(deps, row, outcome, deps.clock());
+    if (outcome.status === 'retry' && !failedAt.has(destinationKey(row)))
+      failedAt.set(destinationKey(row), row.created_at);
     if (outcome.status === 'retry') report.retried += 1;
     else report.undeliverable += 1;
   };

@@ -6,7 +6,11 @@ describe('rollcall migrate and org', { timeout: 120_000 }, () => {
   it('migrates a new database once and then reports it up to date', async () => {
     const env = { DATABASE_URL: freshDatabaseUrl() };
     const first = await rollcall(['migrate'], env);
-    expect(first).toMatchObject({ code: 0, stdout: 'Applied 001-initial\n', stderr: '' });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: 'Applied 001-initial\nApplied 002-outbox-retention-and-order\n',
+      stderr: '',
+    });
     expect(await rollcall(['migrate'], env)).toMatchObject({ code: 0, stdout: 'Already up to date.\n' });
   });
 

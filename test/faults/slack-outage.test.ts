@@ -55,7 +55,7 @@ describe('Slack misbehaves while notices are queued', () => {
       ['three@x.com', () => w.fake.refuseConnections(), () => w.fake.listenAgain()],
       ['four@x.com', () => w.fake.failWith({ kind: 'invalid_auth' }), () => w.fake.recover()],
     ];
-    // The first notice meets every fault in turn; the others queue behind it (same channel).
+    // Each window meets the notices due by then (one channel, oldest first); later ones queue behind.
     for (const [email, open, close] of windows) {
       const before = await attempts();
       await open();
@@ -66,8 +66,8 @@ describe('Slack misbehaves while notices are queued', () => {
       await close();
     }
     expect(await w.deliveries('retry', 'transient')).toBeGreaterThanOrEqual(2);
-    expect(await w.deliveries('retry', 'rate_limited')).toBe(1);
-    expect(await w.deliveries('retry', 'operator')).toBe(1);
+    expect(await w.deliveries('retry', 'rate_limited')).toBeGreaterThanOrEqual(1);
+    expect(await w.deliveries('retry', 'operator')).toBeGreaterThanOrEqual(1);
     expect(w.memory.messages()).toContain(
       'notification held until an admin fixes the bot: retried with a long backoff',
     );

@@ -141,6 +141,19 @@ export async function reschedule(db: Executor, id: string, nextAttemptAt: number
     .execute();
 }
 
+/**
+ * Gives a claimed, untried row back at once (the claim's attempt undone): it waits behind an older
+ * notice to its destination that failed, so the channel keeps its order.
+ */
+export async function release(db: Executor, id: string, now: number) {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ next_attempt_at: now, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
 /** When the next pending row of these platforms falls due (or is released by a lease), if any. */
 export async function nextDueAt(db: Executor, platforms: readonly Platform[]): Promise<number | undefined> {
   if (platforms.length === 0) return undefined;
