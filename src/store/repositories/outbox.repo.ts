@@ -54,6 +54,7 @@ export async function claimDue(
   claim: { platforms: readonly Platform[]; now: number; leaseMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (claim.platforms.length === 0) return [];
+  let order: string[] = [];
   const rows = await db.transaction().execute(async (trx) => {
     let due = trx
       .selectFrom('outbox')
@@ -76,10 +77,10 @@ export async function claimDue(
         ),
       )
       .orderBy('created_at')
-      .orderBy('id')
       .limit(claim.limit);
     if (dialect === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((row) => row.id);
+    order = ids;
     if (ids.length === 0) return [];
     return trx
       .updateTable('outbox')
@@ -89,7 +90,9 @@ export async function claimDue(
       .returningAll()
       .execute();
   });
-  return rows.sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
+  // Back in the order selected: notices queued at the same moment keep the order they were written in.
+  const position = new Map(order.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 /**
