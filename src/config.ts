@@ -36,6 +36,7 @@ const fields = z.object({
     .regex(/^[\w.:%[\]-]+$/)
     .default('0.0.0.0'),
   INVITE_TTL: durationMs('48h', MINUTE, YEAR),
+  OUTBOX_RETENTION: durationMs('7d', MINUTE, 10 * YEAR),
   ORG_MAX_MEMBERS: wholeNumber(1, 100_000, 100),
   EXPIRY_CRON: z
     .string()
@@ -62,6 +63,10 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   PORT: { accepts: 'a whole number from 0 to 65535', example: '3000' },
   HOST: { accepts: 'an address to listen on, an IP address or a host name', example: '127.0.0.1' },
   INVITE_TTL: { accepts: 'a duration from 1 minute to 1 year, such as 90s, 15m, 1.5h, 2d12h or 1w', example: '48h' },
+  OUTBOX_RETENTION: {
+    accepts: 'how long delivered notices are kept, a duration from 1 minute to 10 years such as 7d, 36h or 2w',
+    example: '7d',
+  },
   ORG_MAX_MEMBERS: { accepts: 'a whole number from 1 to 100000', example: '100' },
   EXPIRY_CRON: { accepts: 'a cron expression of 5 fields, or 6 with seconds first', example: '"*/5 * * * *"' },
   LOG_LEVEL: { accepts: 'one of fatal, error, warn, info, debug, trace, silent', example: 'debug' },
@@ -95,6 +100,8 @@ export interface Config {
   readonly host: string;
   readonly inviteTtlMs: number;
   readonly orgMaxMembers: number;
+  /** How long delivered notifications are kept before the sweep deletes them. */
+  readonly outboxRetentionMs: number;
   readonly expiryCron: string;
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
@@ -152,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     inviteTtlMs: e.INVITE_TTL,
     orgMaxMembers: e.ORG_MAX_MEMBERS,
+    outboxRetentionMs: e.OUTBOX_RETENTION,
     expiryCron: e.EXPIRY_CRON,
     logLevel: e.LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN

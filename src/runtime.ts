@@ -3,11 +3,12 @@ import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
 import { createReadiness, probeStore } from './http/health.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
-import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './jobs/delivery-loop.ts';
+import { createDeliveryLoop, type DeliveryLoop } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { PLATFORM_FACTS } from './platforms.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { migrateToLatest, openStore, type Store } from './store/connect.ts';
 
 export interface Runtime {
@@ -31,21 +32,25 @@ export interface RuntimeOptions {
  * HTTP server (when a chat adapter runs, or when asked) and the scheduled sweep.
  */
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const store = await openStore(config.databaseUrl);
+  const metrics = createMetrics({ defaults: true });
+  installProcessGuards(log, metrics);
+  const store = await openStore(config.databaseUrl, {
+    onConnectionError: (error) => {
+      metrics.storeErrors.inc({ kind: 'connection_lost' });
+      log.error({ err: error }, 'database connection lost; the pool reconnects on the next query');
+    },
+  });
   const applied = await migrateToLatest(store);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const clock = systemClock;
-  const metrics = createMetrics({ defaults: true });
   const notifiers: Notifier[] = [];
   const delivery = createDeliveryLoop({ store, clock, notifiers, log, metrics });
-  const core = deliveringAfterWrites(
-    createMembershipCore({
-      store,
-      clock,
-      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
-    }),
-    delivery,
-  );
+  const core = createMembershipCore({
+    store,
+    clock,
+    settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
+    afterCommit: () => delivery.kick(),
+  });
   const adapterDeps = { core, log, metrics, clock };
   // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
   const slack =
@@ -70,7 +75,14 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     slack?.start().then(() => readiness.started('slack')),
     discord?.start().then(() => readiness.started('discord')),
   ]);
-  const sweep = scheduleSweep(config.expiryCron, { store, clock, delivery, log, metrics });
+  const sweep = scheduleSweep(config.expiryCron, {
+    store,
+    clock,
+    delivery,
+    log,
+    metrics,
+    outboxRetentionMs: config.outboxRetentionMs,
+  });
   delivery.kick(); // what an earlier run left queued goes out now
 
   return {
@@ -86,7 +98,9 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       await slack?.stop();
       await discord?.stop();
       if (server) await close(server);
+      // What the last commands queued still goes out; each attempt is bounded by its deadline.
       await delivery.flush();
+      await delivery.stop();
       await store.close();
     },
   };
