@@ -60,5 +60,7 @@ export function deliveringAfterWrites(core: MembershipCore, loop: DeliveryLoop):
     confirm: (caller, input) => kickOnSuccess(core.confirm(caller, input)),
     accept: (caller, input) => kickOnSuccess(core.accept(caller, input)),
     decline: (caller, input) => kickOnSuccess(core.decline(caller, input)),
+    acceptByLink: (input) => kickOnSuccess(core.acceptByLink(input)),
+    declineByLink: (input) => kickOnSuccess(core.declineByLink(input)),
   };
 }

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { OutboundNotification, Platform } from '../../core/model.ts';
+import type { Carrier, OutboundNotification } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -27,6 +27,7 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
         next_attempt_at: n.now,
         delivered_at: null,
         last_error: null,
+        secret: n.secret ?? null,
       })),
     )
     .execute();
@@ -40,7 +41,7 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
 export async function claimDue(
   db: Executor,
   dialect: DialectName,
-  claim: { platforms: readonly Platform[]; now: number; leaseMs: number; limit: number },
+  claim: { platforms: readonly Carrier[]; now: number; leaseMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (claim.platforms.length === 0) return [];
   return db.transaction().execute(async (trx) => {
@@ -65,12 +66,21 @@ export async function claimDue(
   });
 }
 
+/** A settled row keeps no secret: the code it carried is not left at rest once it reached its mailbox. */
 export async function markDelivered(db: Executor, id: string, now: number) {
-  await db.updateTable('outbox').set({ state: 'delivered', delivered_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ state: 'delivered', delivered_at: now, secret: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markUndeliverable(db: Executor, id: string, reason: string) {
-  await db.updateTable('outbox').set({ state: 'undeliverable', last_error: reason }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ state: 'undeliverable', last_error: reason, secret: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function reschedule(db: Executor, id: string, nextAttemptAt: number, reason: string) {
