@@ -39,6 +39,13 @@ const envSchema = z
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText,
     DISCORD_API_URL: z.string().trim().url().optional(),
+    SMTP_URL: optionalText.refine((url) => url === undefined || /^smtps?:\/\/[^/]+/.test(url), {
+      message: 'must be smtp://user:pass@host:port or smtps://user:pass@host:port',
+    }),
+    MAIL_FROM: optionalText,
+    PUBLIC_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
+      message: 'must be the http(s):// address people reach this server at, like https://rollcall.example.com',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
@@ -46,6 +53,13 @@ const envSchema = z
         code: 'custom',
         path: ['SLACK_SIGNING_SECRET'],
         message: 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.SMTP_URL && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'is required with SMTP_URL: invitation emails link to PUBLIC_URL/invitations/<code>',
       });
     }
     if (Boolean(env.DISCORD_TOKEN) !== Boolean(env.DISCORD_APPLICATION_ID)) {
@@ -70,6 +84,12 @@ export interface DiscordConfig {
   readonly apiUrl: string | undefined;
 }
 
+export interface EmailConfig {
+  readonly smtpUrl: string;
+  readonly from: string;
+  readonly publicUrl: string;
+}
+
 export interface Config {
   readonly databaseUrl: string;
   readonly port: number;
@@ -79,6 +99,8 @@ export interface Config {
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
   readonly discord: DiscordConfig | undefined;
+  /** Email and the invitation pages; off without SMTP_URL (SPEC §8). */
+  readonly email: EmailConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL }
+        : undefined,
+    email:
+      e.SMTP_URL && e.PUBLIC_URL
+        ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Rollcall <rollcall@localhost>', publicUrl: e.PUBLIC_URL }
         : undefined,
   };
 }

@@ -18,6 +18,8 @@ const REDACT = [
   'config.slackAppToken',
   'config.discordToken',
   'config.databaseUrl',
+  'config.email.smtpUrl',
+  '*.smtpUrl',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

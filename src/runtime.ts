@@ -1,8 +1,11 @@
+import { hkdfSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
+import { createEmailNotifier } from './email/smtp-notifier.ts';
+import { createInvitationPage } from './http/invitation-page/handler.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
 import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
@@ -38,7 +41,12 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     createMembershipCore({
       store,
       clock,
-      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
+      settings: {
+        inviteTtlMs: config.inviteTtlMs,
+        orgMaxMembers: config.orgMaxMembers,
+        platforms: PLATFORM_FACTS,
+        sendsEmail: config.email !== undefined,
+      },
     }),
     delivery,
   );
@@ -46,10 +54,17 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   const slack = config.slack && createSlackAdapter({ ...adapterDeps, config: config.slack });
   const discord = config.discord && createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
+  const email = config.email && createEmailNotifier(config.email, clock);
+  if (email) notifiers.push(email);
+  // Derived from SMTP_URL, which every process shares, so a form served by one is accepted by any.
+  const csrfKey =
+    config.email && Buffer.from(hkdfSync('sha256', config.email.smtpUrl, 'rollcall', 'invitation-form', 32));
+  const invitations =
+    config.email && csrfKey && createInvitationPage({ core, clock, log, publicUrl: config.email.publicUrl, csrfKey });
 
   let server: Server | undefined;
-  if (slack || discord) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener });
+  if (slack || discord || invitations) {
+    server = createHttpServer({ metrics, slack: slack?.requestListener, invitations });
     const port = await listen(server, config.port);
     log.info({ port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
@@ -71,6 +86,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       await discord?.stop();
       if (server) await close(server);
       await delivery.flush();
+      email?.close();
       await store.close();
     },
   };

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../metrics.ts';
+import { INVITATIONS_PREFIX } from './invitation-page/handler.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -8,6 +9,8 @@ export interface HttpServerDeps {
   readonly metrics: Metrics;
   /** Bolt's HTTPReceiver listener; absent without Slack or in Socket Mode. */
   readonly slack?: RequestListener | undefined;
+  /** The invitation pages (`/invitations/<code>`), when email is configured. */
+  readonly invitations?: RequestListener | undefined;
 }
 
 function send(res: Parameters<RequestListener>[1], status: number, type: string, body: string): void {
@@ -31,6 +34,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       return;
     }
     if (req.method === 'POST' && path === SLACK_EVENTS_PATH && deps.slack) return deps.slack(req, res);
+    if (path.startsWith(INVITATIONS_PREFIX) && deps.invitations) return deps.invitations(req, res);
     send(res, 404, 'text/plain', 'not found\n');
   });
 }
