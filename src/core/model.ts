@@ -35,6 +35,7 @@ export const ACTIVITY_ACTIONS = [
   'channel_set',
   'owner_restored',
   'notification_undeliverable',
+  'notification_delayed',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -86,8 +87,12 @@ export interface OutboundNotification {
 
 export type DeliveryOutcome =
   | { status: 'delivered' }
-  /** Try again later; `retryAfterMs` honours a platform's hint (HTTP 429 Retry-After). */
-  | { status: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * Try again later; `retryAfterMs` honours a platform's hint (HTTP 429 Retry-After);
+   * `operatorFixable`: only an admin can fix it (a revoked token, a missing scope), so it is retried
+   * with a long backoff and reported, never dropped.
+   */
+  | { status: 'retry'; reason: string; retryAfterMs?: number; operatorFixable?: boolean }
   /** Will never succeed (e.g. the user closed their DMs): recorded in the activity, not retried. */
   | { status: 'undeliverable'; reason: string };
 

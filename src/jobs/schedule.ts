@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
 import type { DeliveryLoop } from './delivery-loop.ts';
 import { expireInvitations } from './expire-invitations.ts';
+import { pruneOutbox } from './prune-outbox.ts';
 
 export interface SweepDeps {
   readonly store: Store;
@@ -12,16 +13,24 @@ export interface SweepDeps {
   readonly delivery: DeliveryLoop;
   readonly log: Logger;
   readonly metrics: Metrics;
+  /** Delivered notifications older than this are deleted (OUTBOX_RETENTION). */
+  readonly outboxRetentionMs: number;
 }
 
-/** One run of the scheduled work: expire due invitations, then deliver what is queued. */
+/**
+ * One run of the scheduled work: expire due invitations, prune old delivered notifications, and
+ * kick delivery without waiting for it, so a platform that hangs cannot stop invitations expiring.
+ */
 export async function sweep(deps: SweepDeps): Promise<number> {
   try {
-    const expired = await expireInvitations(deps.store, deps.clock());
+    const now = deps.clock();
+    const expired = await expireInvitations(deps.store, now);
     deps.metrics.expired.inc(expired);
-    await deps.delivery.flush();
+    const pruned = await pruneOutbox(deps.store, now, deps.outboxRetentionMs);
+    deps.metrics.outboxPruned.inc(pruned);
+    deps.delivery.kick();
     deps.metrics.sweeps.inc({ outcome: 'ok' });
-    if (expired > 0) deps.log.info({ expired }, 'invitations expired');
+    if (expired > 0 || pruned > 0) deps.log.info({ expired, pruned }, 'sweep done');
     return expired;
   } catch (error) {
     deps.metrics.sweeps.inc({ outcome: 'error' });
