@@ -10,7 +10,8 @@ interface SmtpErrorShape {
 /**
  * RFC 5321 §4.2.1: a 5yz reply is a permanent refusal (an unknown mailbox, a refused message), a
  * 4yz one temporary. Connection failures and timeouts carry no reply and are temporary. A refused
- * login (EAUTH) is the operator's to fix, so it is retried rather than blamed on the recipient.
+ * login (EAUTH) is the operator's to fix: retried (with the outbox's long operator backoff) and
+ * reported, never blamed on the recipient.
  */
 export function classifySmtpError(error: unknown): DeliveryOutcome {
   const e: SmtpErrorShape = typeof error === 'object' && error !== null ? error : {};

@@ -21,7 +21,8 @@ export interface EmailNotifier extends Notifier {
   close(): void;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+/** Under the dispatcher's own deadline on an attempt (ATTEMPT_DEADLINE_MS, 4 s), so SMTP gives up first. */
+const DEFAULT_TIMEOUT_MS = 3_000;
 
 /** Delivers the outbox's email rows through SMTP: one connection per message, closed after it. */
 export function createEmailNotifier(settings: EmailSettings, clock: Clock): EmailNotifier {

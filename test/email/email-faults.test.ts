@@ -51,7 +51,7 @@ describe.each(dialects)('email delivery faults (%s)', (dialect) => {
     expect(entry?.subject).toBe('nobody@example.test');
     expect(entry?.details).toMatchObject({ platform: 'email', kind: 'invitation_offer' });
     expect(await w.metrics.registry.metrics()).toContain(
-      'rollcall_notification_deliveries_total{platform="email",outcome="undeliverable"} 1',
+      'rollcall_notification_deliveries_total{platform="email",outcome="undeliverable",reason="recipient"} 1',
     );
   });
 
