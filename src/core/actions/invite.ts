@@ -65,7 +65,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
 
     const invited: InvitedEmail[] = [];
-    const batch = new NotificationBatch(member.org.orgId, now);
+    const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
     for (const email of fresh) {
       const code = newInvitationCode();
       const id = randomUUID();
@@ -84,13 +84,9 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         target,
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
-      batch.toChannels({ kind: 'invitation_sent', ...facts });
-      if (userId !== undefined)
-        batch.toUser(caller.platform, caller.workspaceId, userId, {
-          kind: 'invitation_offer',
-          invitationId: id,
-          ...facts,
-        });
+      const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
+      batch.toChannels({ kind: 'invitation_sent', ...facts }).toMailbox(email, offer, code);
+      if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
       await recordActivity(trx, {
         orgId: member.org.orgId,
         at: now,
@@ -99,7 +95,14 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         subject: email,
         details: { role: role.value },
       });
-      invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
+      invited.push({
+        email,
+        role: role.value,
+        code,
+        expiresAt,
+        dmSent: userId !== undefined,
+        emailed: batch.sendsEmail,
+      });
     }
     await batch.write(trx, deps.settings.platforms);
     return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
