@@ -4,7 +4,9 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
 import type { DeliveryLoop } from './delivery-loop.ts';
+import { endMemberships } from './end-memberships.ts';
 import { expireInvitations } from './expire-invitations.ts';
+import { sendReminders } from './send-reminders.ts';
 
 export interface SweepDeps {
   readonly store: Store;
@@ -14,10 +16,16 @@ export interface SweepDeps {
   readonly metrics: Metrics;
 }
 
-/** One run of the scheduled work: expire due invitations, then deliver what is queued. */
+/**
+ * One run of the scheduled work: expire due invitations, remind inviters, end time-limited
+ * memberships (SPEC §12), then deliver what is queued.
+ */
 export async function sweep(deps: SweepDeps): Promise<number> {
   try {
     const expired = await expireInvitations(deps.store, deps.clock());
+    const reminded = await sendReminders(deps.store, deps.clock());
+    const { ended, noticed } = await endMemberships(deps.store, deps.clock());
+    if (reminded + ended + noticed > 0) deps.log.info({ reminded, ended, noticed }, 'scheduled work done');
     deps.metrics.expired.inc(expired);
     await deps.delivery.flush();
     deps.metrics.sweeps.inc({ outcome: 'ok' });

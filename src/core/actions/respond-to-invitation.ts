@@ -1,8 +1,8 @@
 import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
-import { findInvitationById, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
-import { findMembership, insertMembership } from '../../store/repositories/memberships.repo.ts';
+import { findInvitationById, type Invitation, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
+import { findMembership, insertMembership, type MembershipTerm } from '../../store/repositories/memberships.repo.ts';
 import { lockOrg } from '../../store/repositories/organizations.repo.ts';
 import { identityWorkspace } from '../access.ts';
 import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../api.ts';
@@ -10,10 +10,19 @@ import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
+import { noticeAt } from '../term.ts';
 import { inTransaction } from '../transaction.ts';
 import { findInvitationFor } from './find-invitation.ts';
 
 type Answer = 'accepted' | 'declined';
+
+/** A time-limited invitation's membership ends its term after the moment it is accepted. */
+function termFrom(invitation: Invitation, now: number): MembershipTerm | null {
+  if (invitation.durationMs === null) return null;
+  const endsAt = now + invitation.durationMs;
+  const durationMs = invitation.durationMs;
+  return { endsAt, durationMs, noticeAt: noticeAt(endsAt, durationMs), invitedBy: invitation.invitedBy };
+}
 
 /** Under the organization lock: still pending, and its time not run out at this very moment. */
 async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answer: Answer) {
@@ -36,7 +45,7 @@ async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answe
     const batch = new NotificationBatch(orgId, now);
     if (answer === 'accepted') {
       if (await findMembership(trx, orgId, email)) return err({ code: 'already_member' });
-      await insertMembership(trx, { orgId, email, role, now });
+      await insertMembership(trx, { orgId, email, role, now, term: termFrom(invitation, now) });
       batch.toChannels({ kind: 'invitation_accepted', orgName: org.name, email, role });
     } else {
       const event = { kind: 'invitation_declined', orgName: org.name, email } as const;
