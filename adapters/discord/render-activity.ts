@@ -15,6 +15,8 @@ const ACTIONS: Readonly<Record<ActivityEntry['action'], string>> = {
   channel_set: 'set the notification channel',
   owner_restored: 'restored an owner:',
   notification_undeliverable: 'could not deliver a notification to',
+  membership_extended: 'extended the membership of',
+  removal_undone: 'undid the removal of',
 };
 
 function entryLine(entry: ActivityEntry): string {

@@ -17,6 +17,8 @@ const VERBS: Readonly<Record<ActivityAction, string>> = {
   channel_set: 'set the notification channel',
   owner_restored: 'restored an owner:',
   notification_undeliverable: 'could not deliver a notification to',
+  membership_extended: 'extended the membership of',
+  removal_undone: 'undid the removal of',
 };
 
 function entryLine(entry: ActivityEntry, now: number): string {
