@@ -1,7 +1,8 @@
 import type { Caller, PendingConfirmation, Result } from '../../src/core/index.ts';
+import { describeAction, describeError } from '../shared/wording.ts';
 import type { ConsoleContext } from './console-context.ts';
-import { errorText } from './messages.ts';
-import { renderCancelled, renderConfirmed, renderQuestion } from './render-outcomes.ts';
+import { consoleConfirmations } from './messages.ts';
+import { renderCancelled } from './render-outcomes.ts';
 
 const YES = /^(y|yes)$/i;
 
@@ -16,18 +17,19 @@ async function orgNameOf(caller: Caller, ctx: ConsoleContext): Promise<string> {
  * the answer, and only an explicit yes confirms; anything else (or the input ending) cancels.
  */
 export async function confirmFlow(
-  caller: Caller,
-  ctx: ConsoleContext,
-  request: Promise<Result<PendingConfirmation>>,
+  ctx: ConsoleContext & { readonly caller: Caller },
+  pending: Result<PendingConfirmation>,
 ): Promise<string> {
-  const pending = await request;
-  if (!pending.ok) return errorText(ctx.messages, pending.error);
+  const { caller } = ctx;
+  if (!pending.ok) return describeError(ctx.messages, pending.error);
   const { actionId, action } = pending.value;
-  const answer = await ctx.ask(renderQuestion(action, await orgNameOf(caller, ctx)));
+  const answer = await ctx.ask(describeAction(consoleConfirmations, action).question(await orgNameOf(caller, ctx)));
   if (answer !== undefined && YES.test(answer.trim())) {
     const done = await ctx.core.confirm(caller, { actionId });
-    return done.ok ? renderConfirmed(done.value.action) : errorText(ctx.messages, done.error);
+    return done.ok
+      ? describeAction(consoleConfirmations, done.value.action).done
+      : describeError(ctx.messages, done.error);
   }
   const cancelled = await ctx.core.cancel(caller, { actionId });
-  return cancelled.ok ? renderCancelled() : errorText(ctx.messages, cancelled.error);
+  return cancelled.ok ? renderCancelled() : describeError(ctx.messages, cancelled.error);
 }

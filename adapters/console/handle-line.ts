@@ -1,5 +1,5 @@
 import { parseCommand } from '../../src/commands/parse-command.ts';
-import { USAGE } from '../../src/commands/usage.ts';
+import { usageOf } from '../../src/commands/usage.ts';
 import { type Caller, parseEmail } from '../../src/core/index.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
@@ -33,7 +33,7 @@ export async function handleLine(line: string, session: Session, ctx: ConsoleCon
     case 'help':
       return consoleHelp();
     case 'usage':
-      return `Usage: ${USAGE[command.command]}`;
+      return `Usage: ${usageOf(command.command)}`;
     case 'unknown':
       return `Unknown command "${command.word}".\n${consoleHelp()}`;
   }

@@ -1,11 +1,10 @@
-import { USAGE } from '../../src/commands/usage.ts';
+import { helpLines } from '../../src/commands/usage.ts';
 
-/** SPEC §5 commands plus the console's own: `as` to switch who you are, `exit`. */
+/** SPEC §5 commands from the command table, plus the console's own: `as` to switch who you are, `exit`. */
 export function consoleHelp(): string {
-  const lines = Object.values(USAGE).map((line) => `  ${line}`);
   return [
     'Commands (with or without /members in front):',
-    ...lines,
+    ...helpLines('  '),
     '  as <email>   switch who you are (you are trusted: this is your machine)',
     '  exit',
   ].join('\n');

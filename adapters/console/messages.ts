@@ -1,6 +1,7 @@
-import type { Clock, CoreError, ErrorMessages } from '../../src/core/index.ts';
-import { relativeTime } from './relative-time.ts';
-import { roleWord } from './role-names.ts';
+import type { Clock, ErrorMessages } from '../../src/core/index.ts';
+import { roleLabel, roleWord } from '../shared/roles.ts';
+import { relativeTime } from '../shared/time.ts';
+import type { ActionWording } from '../shared/wording.ts';
 
 const ONLY_ACCEPT = 'You can only accept or decline invitations here.';
 
@@ -15,7 +16,7 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     not_a_member: () => `You are not a member of this organization. ${ONLY_ACCEPT}`,
     owner_only: () => 'Only an owner can do that.',
     role_not_grantable: (e) =>
-      `You cannot grant ${roleWord(e.role)}; you may invite as ${e.grantable.map(roleWord).join(' or ')}.`,
+      `You cannot grant ${roleLabel(e.role)}; you may invite as ${e.grantable.map(roleWord).join(' or ')}.`,
     invalid_role: (e) => `"${e.input}" is not a role. Use owner, billing-admin or member.`,
     no_emails: () => 'Give at least one email: invite <email>[ <email>…] [as <role>]',
     invalid_emails: (e) => `Not valid email addresses: ${e.emails.join(', ')}. Nobody was invited.`,
@@ -33,7 +34,7 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     not_invitee: () => 'That invitation is for someone else.',
     identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
     already_member: () => 'You are already a member of this organization.',
-    same_role: (e) => `${e.email} is already ${roleWord(e.role)}; nothing changed.`,
+    same_role: (e) => `${e.email} is already ${roleLabel(e.role)}; nothing changed.`,
     last_owner: (e) => `${e.email} is the last owner; an organization always keeps at least one owner.`,
     use_leave: () => 'To remove yourself, use: leave',
     only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
@@ -56,8 +57,22 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
   };
 }
 
-/** One lookup for any error: the mapped type is keyed per code, so TypeScript needs the widening cast. */
-export function errorText(messages: ErrorMessages<string>, error: CoreError): string {
-  const render = messages[error.code] as (error: CoreError) => string;
-  return render(error);
-}
+/** Every confirmable action in the console's words: the yes/no question (SPEC §3) and its outcome. */
+export const consoleConfirmations: ActionWording<{ question: (orgName: string) => string; done: string }> = {
+  revoke: (a) => ({
+    question: () => `Revoke the invitation of ${a.email} (${roleLabel(a.role)}, invited by ${a.invitedBy})? [y/N]`,
+    done: `Revoked the invitation of ${a.email}; its code no longer works.`,
+  }),
+  role: (a) => ({
+    question: (orgName) => `Change ${a.email} from ${roleLabel(a.from)} to ${roleLabel(a.to)} in ${orgName}? [y/N]`,
+    done: `${a.email} is now ${roleLabel(a.to)}.`,
+  }),
+  remove: (a) => ({
+    question: (orgName) => `Remove ${a.email} (${roleLabel(a.role)}) from ${orgName}? [y/N]`,
+    done: `Removed ${a.email}.`,
+  }),
+  leave: (a) => ({
+    question: () => `Leave ${a.orgName}? You will lose access to it. [y/N]`,
+    done: `You left ${a.orgName}.`,
+  }),
+};

@@ -1,5 +1,5 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
-import { roleWord } from './role-names.ts';
+import { roleLabel } from '../shared/roles.ts';
 
 /** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */
 export function destinationLabel(destination: Destination): string {
@@ -17,14 +17,14 @@ export function destinationLabel(destination: Destination): string {
 export function notificationText(event: NotificationEvent, toSubject: boolean): string {
   switch (event.kind) {
     case 'invitation_sent':
-      return `${event.invitedBy} invited ${event.email} to ${event.orgName} as ${roleWord(event.role)}.`;
+      return `${event.invitedBy} invited ${event.email} to ${event.orgName} as ${roleLabel(event.role)}.`;
     case 'invitation_offer':
       return (
-        `${event.invitedBy} invited you to join ${event.orgName} as ${roleWord(event.role)}. ` +
+        `${event.invitedBy} invited you to join ${event.orgName} as ${roleLabel(event.role)}. ` +
         'Accept with the code they forward you: accept <code> (or decline <code>).'
       );
     case 'invitation_accepted':
-      return `${event.email} accepted the invitation to ${event.orgName} and joined as ${roleWord(event.role)}.`;
+      return `${event.email} accepted the invitation to ${event.orgName} and joined as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
       return `${event.email} declined the invitation to ${event.orgName}.`;
     case 'invitation_revoked':
@@ -33,8 +33,8 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
       return `The invitation of ${event.email} to ${event.orgName} expired.`;
     case 'role_changed':
       return toSubject
-        ? `${event.by} changed your role in ${event.orgName} from ${roleWord(event.from)} to ${roleWord(event.to)}.`
-        : `${event.by} changed ${event.email} from ${roleWord(event.from)} to ${roleWord(event.to)} in ${event.orgName}.`;
+        ? `${event.by} changed your role in ${event.orgName} from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`
+        : `${event.by} changed ${event.email} from ${roleLabel(event.from)} to ${roleLabel(event.to)} in ${event.orgName}.`;
     case 'member_removed':
       return toSubject
         ? `${event.by} removed you from ${event.orgName}.`
@@ -53,7 +53,7 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
       return `${event.by} extended your membership of ${event.orgName}.`;
     case 'removal_undone':
       return toSubject
-        ? `${event.by} undid your removal: you are back in ${event.orgName} as ${roleWord(event.role)}.`
+        ? `${event.by} undid your removal: you are back in ${event.orgName} as ${roleLabel(event.role)}.`
         : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;

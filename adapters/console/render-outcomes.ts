@@ -1,14 +1,14 @@
 import type {
   AcceptOutcome,
   ActivityPage,
-  ConfirmableAction,
   DeclineOutcome,
   InvitedEmail,
   InviteOutcome,
   SetupOutcome,
 } from '../../src/core/index.ts';
-import { relativeTime } from './relative-time.ts';
-import { roleWord } from './role-names.ts';
+import { ACTIVITY_VERBS } from '../shared/activity-verbs.ts';
+import { roleLabel } from '../shared/roles.ts';
+import { relativeTime } from '../shared/time.ts';
 import { columns } from './text-columns.ts';
 
 export function renderSetup(outcome: SetupOutcome): string {
@@ -17,7 +17,7 @@ export function renderSetup(outcome: SetupOutcome): string {
 
 function invitedLine(invited: InvitedEmail, now: number, verb: string): string {
   return (
-    `${verb} ${invited.email} as ${roleWord(invited.role)}, expires ${relativeTime(invited.expiresAt, now)}. ` +
+    `${verb} ${invited.email} as ${roleLabel(invited.role)}, expires ${relativeTime(invited.expiresAt, now)}. ` +
     `Code (shown once, forward it): ${invited.code} — they run: accept ${invited.code}`
   );
 }
@@ -35,39 +35,12 @@ export function renderResend(outcome: InvitedEmail, now: number): string {
   return `${invitedLine(outcome, now, 'Sent a new invitation to')} The old code no longer works.`;
 }
 
-/** The yes/no question of SPEC §3, describing exactly what will happen. */
-export function renderQuestion(action: ConfirmableAction, orgName: string): string {
-  switch (action.kind) {
-    case 'revoke':
-      return `Revoke the invitation of ${action.email} (${roleWord(action.role)}, invited by ${action.invitedBy})? [y/N]`;
-    case 'role':
-      return `Change ${action.email} from ${roleWord(action.from)} to ${roleWord(action.to)} in ${orgName}? [y/N]`;
-    case 'remove':
-      return `Remove ${action.email} (${roleWord(action.role)}) from ${orgName}? [y/N]`;
-    case 'leave':
-      return `Leave ${action.orgName}? You will lose access to it. [y/N]`;
-  }
-}
-
-export function renderConfirmed(action: ConfirmableAction): string {
-  switch (action.kind) {
-    case 'revoke':
-      return `Revoked the invitation of ${action.email}; its code no longer works.`;
-    case 'role':
-      return `${action.email} is now ${roleWord(action.to)}.`;
-    case 'remove':
-      return `Removed ${action.email}.`;
-    case 'leave':
-      return `You left ${action.orgName}.`;
-  }
-}
-
 export function renderCancelled(): string {
   return 'Cancelled; nothing changed.';
 }
 
 export function renderAccept(outcome: AcceptOutcome): string {
-  return `Welcome to ${outcome.orgName}: ${outcome.email} joined as ${roleWord(outcome.role)}.`;
+  return `Welcome to ${outcome.orgName}: ${outcome.email} joined as ${roleLabel(outcome.role)}.`;
 }
 
 export function renderDecline(outcome: DeclineOutcome): string {
@@ -90,7 +63,7 @@ export function renderActivity(page: ActivityPage, now: number): string {
   const rows = page.entries.map((e) => [
     relativeTime(e.at, now),
     e.actor,
-    e.action,
+    ACTIVITY_VERBS[e.action],
     e.subject ?? '',
     detailText(e.details),
   ]);

@@ -1,6 +1,6 @@
 import type { ListInput, Roster } from '../../src/core/index.ts';
-import { relativeTime } from './relative-time.ts';
-import { roleWord } from './role-names.ts';
+import { roleLabel } from '../shared/roles.ts';
+import { relativeTime } from '../shared/time.ts';
 import { columns } from './text-columns.ts';
 
 function section(title: string, rows: string[][]): string[] {
@@ -11,13 +11,13 @@ export function renderRoster(roster: Roster, what: ListInput['what'], now: numbe
   const seats = `${roster.members.length + roster.pending.length} of ${roster.limit} seats used`;
   const lines = [`${roster.orgName}: ${seats}`];
   if (what !== 'pending') {
-    const rows = roster.members.map((m) => [m.email, roleWord(m.role), `joined ${relativeTime(m.joinedAt, now)}`]);
+    const rows = roster.members.map((m) => [m.email, roleLabel(m.role), `joined ${relativeTime(m.joinedAt, now)}`]);
     lines.push(...section(`Members (${roster.members.length})`, rows));
   }
   if (what !== 'members') {
     const rows = roster.pending.map((p) => [
       p.email,
-      roleWord(p.role),
+      roleLabel(p.role),
       `invited by ${p.invitedBy}`,
       `expires ${relativeTime(p.expiresAt, now)}`,
     ]);

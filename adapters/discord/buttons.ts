@@ -1,8 +1,9 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type Caller, type MembershipCore, ok, type Result } from '../../src/core/index.ts';
+import { type ButtonAction, parseButton } from '../shared/button-ids.ts';
+import { describeError } from '../shared/wording.ts';
 import { callerOf } from './caller.ts';
-import { type ButtonAction, parseButton } from './custom-ids.ts';
-import { errorText } from './messages.ts';
+import { messages } from './messages.ts';
 import { cancelledText, confirmedText } from './render-confirmation.ts';
 import { acceptedText, declinedText } from './render-invite.ts';
 
@@ -45,7 +46,7 @@ export async function handleButton(interaction: ButtonInteraction, core: Members
     await interaction.editReply({ content: result.value, components: [], allowedMentions: { parse: [] } });
     return 'ok';
   }
-  await interaction.followUp({ content: errorText(result.error), flags: MessageFlags.Ephemeral });
+  await interaction.followUp({ content: describeError(messages, result.error), flags: MessageFlags.Ephemeral });
   return result.error.code;
 }
 

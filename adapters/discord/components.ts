@@ -5,7 +5,7 @@ import {
   ButtonBuilder,
   ButtonStyle,
 } from 'discord.js';
-import { encodeButton } from './custom-ids.ts';
+import { encodeButton } from '../shared/button-ids.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 

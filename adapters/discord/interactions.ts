@@ -5,9 +5,7 @@ import type { Metrics } from '../../src/metrics.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { buttonKind, handleButton } from './buttons.ts';
 import { callerOf } from './caller.ts';
-import { help } from './commands/help.ts';
-import { helpText, SUBCOMMANDS } from './commands/index.ts';
-import type { Subcommand } from './commands/types.ts';
+import { helpText, runSubcommand, subcommandOf } from './commands/index.ts';
 import { sendReply, tellUnexpected } from './reply.ts';
 
 export interface InteractionDeps {
@@ -16,15 +14,12 @@ export interface InteractionDeps {
   readonly metrics: Metrics;
 }
 
-const BY_NAME: ReadonlyMap<string, Subcommand> = new Map(SUBCOMMANDS.map((s) => [s.data.name, s]));
-
 async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps, usage: string) {
-  const name = interaction.options.getSubcommand(false) ?? 'help';
-  const subcommand = BY_NAME.get(name) ?? help;
+  const name = subcommandOf(interaction);
   // Acknowledge first: the core may outlast Discord's 3-second window. Ephemeral, because
   // nearly every answer names people by email.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await subcommand.execute(interaction, {
+  const reply = await runSubcommand(interaction, name, {
     core: deps.core,
     caller: callerOf(interaction),
     helpText: usage,
@@ -37,7 +32,7 @@ async function route(interaction: Interaction, deps: InteractionDeps, usage: str
   if (interaction.isChatInputCommand()) {
     await runCommand(interaction, deps, usage);
   } else if (interaction.isAutocomplete()) {
-    await handleAutocomplete(interaction, BY_NAME, deps.core);
+    await handleAutocomplete(interaction, deps.core);
   } else if (interaction.isButton()) {
     const outcome = await handleButton(interaction, deps.core);
     deps.metrics.commands.inc({ platform: 'discord', command: `button:${buttonKind(interaction.customId)}`, outcome });

@@ -1,5 +1,7 @@
-import type { CoreError, ErrorMessages } from '../../src/core/index.ts';
-import { code, list, roleName, when } from './format.ts';
+import type { ErrorMessages } from '../../src/core/index.ts';
+import { roleLabel } from '../shared/roles.ts';
+import type { ActionWording } from '../shared/wording.ts';
+import { code, list, when } from './format.ts';
 
 /** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */
 export const messages: ErrorMessages<string> = {
@@ -12,7 +14,7 @@ export const messages: ErrorMessages<string> = {
   not_a_member: () => 'You are not a member of this organization.',
   owner_only: () => 'Only an Organization Owner can do that.',
   role_not_grantable: (e) =>
-    `You cannot grant ${roleName(e.role)}; you may invite as ${e.grantable.map(roleName).join(' or ')}.`,
+    `You cannot grant ${roleLabel(e.role)}; you may invite as ${e.grantable.map(roleLabel).join(' or ')}.`,
   invalid_role: (e) => `${code(e.input)} is not a role: use owner, billing-admin or member.`,
   no_emails: () => 'Give at least one email address.',
   invalid_emails: (e) =>
@@ -32,7 +34,7 @@ export const messages: ErrorMessages<string> = {
   identity_conflict: (e) =>
     `Your Discord account is already linked to ${code(e.linkedEmail)}; it cannot take another email.`,
   already_member: () => 'You are already a member of this organization.',
-  same_role: (e) => `${code(e.email)} is already ${roleName(e.role)}: nothing changed.`,
+  same_role: (e) => `${code(e.email)} is already ${roleLabel(e.role)}: nothing changed.`,
   last_owner: (e) => `${code(e.email)} is the last Organization Owner; make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
   only_owner_cannot_leave: () => 'You are the only Organization Owner: make someone else an owner before you leave.',
@@ -57,8 +59,26 @@ export const messages: ErrorMessages<string> = {
     `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
 };
 
-/** The wording of any core error; one cast, because TypeScript cannot correlate the code and its context. */
-export function errorText(error: CoreError): string {
-  const wording = messages[error.code] as (e: CoreError) => string;
-  return wording(error);
-}
+/** Every confirmable action in Discord's words: the question (SPEC §3), its outcome, its button. */
+export const confirmations: ActionWording<{ question: string; done: string; button: string }> = {
+  revoke: (a) => ({
+    question: `Revoke the pending invitation of ${code(a.email)} (${roleLabel(a.role)}, invited by ${code(a.invitedBy)})? It can no longer be accepted.`,
+    done: `Revoked the invitation of ${code(a.email)}.`,
+    button: 'Revoke invitation',
+  }),
+  role: (a) => ({
+    question: `Change the role of ${code(a.email)} from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
+    done: `${code(a.email)} is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
+    button: `Make ${roleLabel(a.to)}`,
+  }),
+  remove: (a) => ({
+    question: `Remove ${code(a.email)} (${roleLabel(a.role)}) from the organization? They lose access and are told so.`,
+    done: `Removed ${code(a.email)} from the organization.`,
+    button: 'Remove member',
+  }),
+  leave: (a) => ({
+    question: `Leave **${a.orgName}**? You (${code(a.email)}) will no longer have access to it.`,
+    done: `You left **${a.orgName}**.`,
+    button: 'Leave organization',
+  }),
+};

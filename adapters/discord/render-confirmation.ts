@@ -1,55 +1,22 @@
 import type { ConfirmableAction, PendingConfirmation } from '../../src/core/index.ts';
+import { describeAction } from '../shared/wording.ts';
 import { type ButtonRow, confirmRow } from './components.ts';
-import { code, roleName, when } from './format.ts';
-
-/** Exactly what the confirm button will do (SPEC §3). */
-export function describeAction(action: ConfirmableAction): { question: string; confirmLabel: string } {
-  switch (action.kind) {
-    case 'revoke':
-      return {
-        question: `Revoke the pending invitation of ${code(action.email)} (${roleName(action.role)}, invited by ${code(action.invitedBy)})? It can no longer be accepted.`,
-        confirmLabel: 'Revoke invitation',
-      };
-    case 'role':
-      return {
-        question: `Change the role of ${code(action.email)} from ${roleName(action.from)} to ${roleName(action.to)}?`,
-        confirmLabel: `Make ${roleName(action.to)}`,
-      };
-    case 'remove':
-      return {
-        question: `Remove ${code(action.email)} (${roleName(action.role)}) from the organization? They lose access and are told so.`,
-        confirmLabel: 'Remove member',
-      };
-    case 'leave':
-      return {
-        question: `Leave **${action.orgName}**? You (${code(action.email)}) will no longer have access to it.`,
-        confirmLabel: 'Leave organization',
-      };
-  }
-}
+import { when } from './format.ts';
+import { confirmations } from './messages.ts';
 
 export function confirmationMessage(pending: PendingConfirmation): { content: string; components: ButtonRow[] } {
-  const { question, confirmLabel } = describeAction(pending.action);
+  const { question, button } = describeAction(confirmations, pending.action);
   return {
     content: `${question}\nThis confirmation expires ${when(pending.expiresAt, 'R')}.`,
-    components: [confirmRow(pending.actionId, confirmLabel)],
+    components: [confirmRow(pending.actionId, button)],
   };
 }
 
 /** What replaces the confirmation message once the action ran. */
 export function confirmedText(action: ConfirmableAction): string {
-  switch (action.kind) {
-    case 'revoke':
-      return `Revoked the invitation of ${code(action.email)}.`;
-    case 'role':
-      return `${code(action.email)} is now ${roleName(action.to)} (was ${roleName(action.from)}).`;
-    case 'remove':
-      return `Removed ${code(action.email)} from the organization.`;
-    case 'leave':
-      return `You left **${action.orgName}**.`;
-  }
+  return describeAction(confirmations, action).done;
 }
 
 export function cancelledText(action: ConfirmableAction): string {
-  return `Cancelled: ${describeAction(action).confirmLabel.toLowerCase()} did not happen. Nothing changed.`;
+  return `Cancelled: ${describeAction(confirmations, action).button.toLowerCase()} did not happen. Nothing changed.`;
 }

@@ -1,9 +1,10 @@
 import type { AcceptOutcome, InvitedEmail, InviteOutcome, SetupOutcome } from '../../src/core/index.ts';
-import { code, list, roleName, when } from './format.ts';
+import { roleLabel } from '../shared/roles.ts';
+import { code, list, when } from './format.ts';
 
 /** One invitation: DMed to the invitee, or a code to forward, shown this once (SPEC §4). */
 export function invitedLine(invited: InvitedEmail, userId?: string): string {
-  const head = `${code(invited.email)} as ${roleName(invited.role)}, expires ${when(invited.expiresAt, 'R')}`;
+  const head = `${code(invited.email)} as ${roleLabel(invited.role)}, expires ${when(invited.expiresAt, 'R')}`;
   if (invited.dmSent) return `• ${head}: I will DM ${userId ? `<@${userId}>` : 'them'} Accept and Decline buttons.`;
   return `• ${head}: forward the code ${code(invited.code)}; they run \`/members accept code:${invited.code}\`. It is shown only this once.`;
 }
@@ -26,7 +27,7 @@ export function resendText(invited: InvitedEmail): string {
 }
 
 export function acceptedText(outcome: AcceptOutcome): string {
-  return `Welcome to **${outcome.orgName}**: you joined as ${roleName(outcome.role)} (${code(outcome.email)}), and this Discord account is linked to that email.`;
+  return `Welcome to **${outcome.orgName}**: you joined as ${roleLabel(outcome.role)} (${code(outcome.email)}), and this Discord account is linked to that email.`;
 }
 
 export function declinedText(outcome: { orgName: string; email: string }): string {

@@ -1,6 +1,7 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
+import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
-import { code, roleName, when } from './format.ts';
+import { code, when } from './format.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -13,9 +14,9 @@ function channelText(event: NotificationEvent): string {
   switch (event.kind) {
     case 'invitation_sent':
     case 'invitation_offer':
-      return `${code(event.invitedBy)} invited ${code(event.email)} to **${event.orgName}** as ${roleName(event.role)}.`;
+      return `${code(event.invitedBy)} invited ${code(event.email)} to **${event.orgName}** as ${roleLabel(event.role)}.`;
     case 'invitation_accepted':
-      return `${code(event.email)} accepted the invitation and joined **${event.orgName}** as ${roleName(event.role)}.`;
+      return `${code(event.email)} accepted the invitation and joined **${event.orgName}** as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
       return `${code(event.email)} declined the invitation to **${event.orgName}**.`;
     case 'invitation_revoked':
@@ -23,7 +24,7 @@ function channelText(event: NotificationEvent): string {
     case 'invitation_expired':
       return `The invitation of ${code(event.email)} to **${event.orgName}** expired.`;
     case 'role_changed':
-      return `${code(event.by)} changed the role of ${code(event.email)} from ${roleName(event.from)} to ${roleName(event.to)}.`;
+      return `${code(event.by)} changed the role of ${code(event.email)} from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`;
     case 'member_removed':
       return `${code(event.by)} removed ${code(event.email)} from **${event.orgName}**.`;
     case 'member_left':
@@ -46,7 +47,7 @@ function personalText(event: NotificationEvent): string {
   switch (event.kind) {
     case 'invitation_sent':
     case 'invitation_offer':
-      return `${code(event.invitedBy)} invited you (${code(event.email)}) to join **${event.orgName}** as ${roleName(event.role)}. The invitation expires ${when(event.expiresAt, 'R')}.`;
+      return `${code(event.invitedBy)} invited you (${code(event.email)}) to join **${event.orgName}** as ${roleLabel(event.role)}. The invitation expires ${when(event.expiresAt, 'R')}.`;
     case 'invitation_accepted':
       return `${code(event.email)} accepted your invitation to **${event.orgName}**.`;
     case 'invitation_declined':
@@ -56,7 +57,7 @@ function personalText(event: NotificationEvent): string {
     case 'invitation_expired':
       return `Your invitation of ${code(event.email)} to **${event.orgName}** expired without an answer. You can resend it with \`/members resend\`.`;
     case 'role_changed':
-      return `${code(event.by)} changed your role in **${event.orgName}** from ${roleName(event.from)} to ${roleName(event.to)}.`;
+      return `${code(event.by)} changed your role in **${event.orgName}** from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`;
     case 'member_removed':
       return `${code(event.by)} removed you (${code(event.email)}) from **${event.orgName}**.`;
     case 'member_left':
@@ -70,7 +71,7 @@ function personalText(event: NotificationEvent): string {
     case 'membership_extended':
       return `${code(event.by)} extended your membership of **${event.orgName}**; it now ends ${when(event.endsAt, 'R')}.`;
     case 'removal_undone':
-      return `${code(event.by)} undid your removal: you are back in **${event.orgName}** as ${roleName(event.role)}.`;
+      return `${code(event.by)} undid your removal: you are back in **${event.orgName}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
       return channelText(event);
   }

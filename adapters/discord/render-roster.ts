@@ -1,5 +1,6 @@
 import type { Roster } from '../../src/core/index.ts';
-import { code, roleName, when } from './format.ts';
+import { roleLabel } from '../shared/roles.ts';
+import { code, when } from './format.ts';
 
 export function rosterText(roster: Roster, what: 'all' | 'members' | 'pending'): string {
   const used = roster.members.length + roster.pending.length;
@@ -7,14 +8,14 @@ export function rosterText(roster: Roster, what: 'all' | 'members' | 'pending'):
   if (what !== 'pending') {
     lines.push(`**Members (${roster.members.length})**`);
     for (const m of roster.members)
-      lines.push(`• ${code(m.email)} ${roleName(m.role)}, joined ${when(m.joinedAt, 'd')}`);
+      lines.push(`• ${code(m.email)} ${roleLabel(m.role)}, joined ${when(m.joinedAt, 'd')}`);
   }
   if (what !== 'members') {
     lines.push(`**Pending invitations (${roster.pending.length})**`);
     if (roster.pending.length === 0) lines.push('None.');
     for (const p of roster.pending) {
       lines.push(
-        `• ${code(p.email)} ${roleName(p.role)}, invited by ${code(p.invitedBy)} ${when(p.sentAt, 'R')}, expires ${when(p.expiresAt, 'R')}`,
+        `• ${code(p.email)} ${roleLabel(p.role)}, invited by ${code(p.invitedBy)} ${when(p.sentAt, 'R')}, expires ${when(p.expiresAt, 'R')}`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { EmailArg } from '../../src/commands/parse-command.ts';
+import type { EmailArg } from '../../src/commands/words.ts';
 import { type Caller, type Clock, MINUTE } from '../../src/core/index.ts';
 
 /** What Rollcall needs from a Slack profile (SPEC §4): the verified email and admin standing. */

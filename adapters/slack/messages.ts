@@ -1,5 +1,7 @@
-import type { CoreError, ErrorMessages } from '../../src/core/index.ts';
-import { roleName, roleWord } from './role-names.ts';
+import type { ErrorMessages } from '../../src/core/index.ts';
+import { roleLabel, roleWord } from '../shared/roles.ts';
+import type { ActionWording } from '../shared/wording.ts';
+import { escapeText } from './render/reply.ts';
 
 /** Every core error worded for Slack (mrkdwn). The type makes a new code fail to compile until it is here. */
 export const slackMessages: ErrorMessages<string> = {
@@ -13,7 +15,7 @@ export const slackMessages: ErrorMessages<string> = {
   not_a_member: () => 'You are not a member of this organization.',
   owner_only: () => 'Only an owner of the organization can do that.',
   role_not_grantable: (e) =>
-    `You cannot grant *${roleName(e.role)}*. You may invite as: ${e.grantable.map(roleWord).join(', ')}.`,
+    `You cannot grant *${roleLabel(e.role)}*. You may invite as: ${e.grantable.map(roleWord).join(', ')}.`,
   invalid_role: (e) => `\`${e.input}\` is not a role. Use owner, billing-admin or member.`,
   no_emails: () => 'Give at least one email address: `/members invite alice@example.com`.',
   invalid_emails: (e) =>
@@ -32,7 +34,7 @@ export const slackMessages: ErrorMessages<string> = {
   not_invitee: () => 'That invitation was sent to someone else.',
   identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
   already_member: () => 'You are already a member of this organization.',
-  same_role: (e) => `${e.email} is already *${roleName(e.role)}*. Nothing changed.`,
+  same_role: (e) => `${e.email} is already *${roleLabel(e.role)}*. Nothing changed.`,
   last_owner: (e) => `${e.email} is the last owner. Make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
   only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
@@ -57,13 +59,31 @@ export const slackMessages: ErrorMessages<string> = {
     `*${e.email}* was invited again meanwhile; revoke that invitation first, or let them accept it.`,
 };
 
+/** Every confirmable action in Slack's words: the question (SPEC §3), its outcome, its button. */
+export const slackConfirmations: ActionWording<{ question: string; done: string; button: string }> = {
+  revoke: (a) => ({
+    question: `Revoke the pending invitation of *${a.email}* as ${roleLabel(a.role)} (sent by ${a.invitedBy})? They will no longer be able to accept it.`,
+    done: `:white_check_mark: The invitation of *${a.email}* was revoked.`,
+    button: 'Revoke',
+  }),
+  role: (a) => ({
+    question: `Change *${a.email}* from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
+    done: `:white_check_mark: *${a.email}* is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
+    button: 'Change role',
+  }),
+  remove: (a) => ({
+    question: `Remove *${a.email}* (${roleLabel(a.role)}) from the organization? They and the channel will be notified.`,
+    done: `:white_check_mark: *${a.email}* was removed from the organization.`,
+    button: 'Remove',
+  }),
+  leave: (a) => ({
+    question: `Leave *${escapeText(a.orgName)}*? You will lose access to the organization until someone invites you again.`,
+    done: `:white_check_mark: You left *${escapeText(a.orgName)}*.`,
+    button: 'Leave',
+  }),
+};
+
 /** The one reply for anything unexpected: a reference id for the logs, never a stack trace. */
 export function unexpectedMessage(ref: string): string {
   return `Something went wrong on our side. Reference: \`${ref}\`.`;
-}
-
-/** The wording of any core error; the mapped type guarantees each code has its own function. */
-export function describeError(error: CoreError): string {
-  const word = slackMessages[error.code] as (e: CoreError) => string;
-  return word(error);
 }

@@ -1,135 +1,86 @@
 import { parseRole } from '../core/index.ts';
+import type { ArgSpec } from './args.ts';
+import { COMMANDS, type CommandName, isCommandName, type ParsedArgs } from './table.ts';
+import { channelRef, emailArg, splitWords } from './words.ts';
 
-/** An argument where an email is expected: a plain word, or a Slack mention to resolve. */
-export type EmailArg = { readonly email: string } | { readonly userId: string };
+export type { EmailArg } from './words.ts';
 
-export const COMMAND_NAMES = [
-  'invite',
-  'list',
-  'revoke',
-  'resend',
-  'role',
-  'remove',
-  'leave',
-  'accept',
-  'decline',
-  'activity',
-  'setup',
-  'channel',
-  'help',
-] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+/** One command as the grammar read it; a mapped type, so `name` and its arguments stay correlated. */
+export type CommandOf<N extends CommandName> = { [K in N]: { readonly name: K } & ParsedArgs<K> }[N];
 
 export type ParsedCommand =
-  | { name: 'invite'; emails: readonly EmailArg[]; role?: string }
-  | { name: 'list'; what: 'all' | 'members' | 'pending' }
-  | { name: 'revoke' | 'resend' | 'remove'; email: EmailArg }
-  | { name: 'role'; email: EmailArg; role: string }
-  | { name: 'leave' }
-  | { name: 'accept' | 'decline'; code?: string }
-  | { name: 'activity'; page?: string }
-  | { name: 'setup'; orgName: string }
-  | { name: 'channel'; channelId: string }
-  | { name: 'help' }
+  | CommandOf<CommandName>
   /** A known command with missing or extra words: answer with that command's usage. */
   | { name: 'usage'; command: CommandName }
   /** An unknown first word: answer with the help text. */
   | { name: 'unknown'; word: string };
 
-const MAILTO = /^<mailto:([^|>]+)(?:\|[^>]*)?>$/i;
-const MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i;
-const CHANNEL = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i;
-
-function emailArg(token: string): EmailArg {
-  const mailto = MAILTO.exec(token);
-  if (mailto?.[1]) return { email: mailto[1] };
-  const mention = MENTION.exec(token);
-  if (mention?.[1]) return { userId: mention[1] };
-  return { email: token };
+/** `<emails…> [as] [role]`: a trailing role, with or without `as`, is not an email. */
+function splitTrailingRole(words: string[]): { rest: string[]; role?: string } {
+  const last = words.at(-1);
+  if (words.length >= 2 && words.at(-2)?.toLowerCase() === 'as' && last !== undefined)
+    return { rest: words.slice(0, -2), role: last };
+  if (last !== undefined && parseRole(last) !== undefined) return { rest: words.slice(0, -1), role: last };
+  return { rest: words };
 }
 
-function channelId(token: string): string {
-  return CHANNEL.exec(token)?.[1] ?? token.replace(/^#/, '');
-}
-
-/** Words split on spaces and commas; Slack's `<…|…>` tokens stay whole. */
-function tokenize(text: string): string[] {
-  return text.split(/[\s,]+/).filter((word) => word.length > 0);
-}
-
-function parseInvite(args: string[]): ParsedCommand {
-  let role: string | undefined;
-  const last = args.at(-1);
-  if (args.length >= 2 && args.at(-2)?.toLowerCase() === 'as' && last !== undefined) {
-    role = last;
-    args = args.slice(0, -2);
-  } else if (last !== undefined && parseRole(last) !== undefined) {
-    role = last;
-    args = args.slice(0, -1);
-  }
-  const emails = args.map(emailArg);
-  return role === undefined ? { name: 'invite', emails } : { name: 'invite', emails, role };
-}
-
-function parseList(args: string[]): ParsedCommand {
-  const what = args[0]?.toLowerCase();
-  if (args.length === 0) return { name: 'list', what: 'all' };
-  if (args.length === 1 && (what === 'members' || what === 'pending')) return { name: 'list', what };
-  return { name: 'usage', command: 'list' };
-}
-
-function optional<T extends 'accept' | 'decline' | 'activity'>(name: T, args: string[]): ParsedCommand {
-  if (args.length > 1) return { name: 'usage', command: name };
-  const word = args[0];
-  if (name === 'activity') return word === undefined ? { name } : { name, page: word };
-  return word === undefined ? { name } : { name, code: word };
-}
-
-/** Parses the text after `/members` (SPEC §5). Never throws. */
-export function parseCommand(text: string): ParsedCommand {
-  const [first, ...args] = tokenize(text);
-  const name = first?.toLowerCase();
-  switch (name) {
-    case undefined:
-    case 'help':
-      return { name: 'help' };
-    case 'invite':
-      return parseInvite(args);
-    case 'list':
-      return parseList(args);
-    case 'revoke':
-    case 'resend':
-    case 'remove': {
-      const [email, ...rest] = args;
-      return email === undefined || rest.length > 0
-        ? { name: 'usage', command: name }
-        : { name, email: emailArg(email) };
-    }
-    case 'role': {
-      const [email, role, ...rest] = args;
-      if (email === undefined || role === undefined || rest.length > 0) return { name: 'usage', command: 'role' };
-      return { name: 'role', email: emailArg(email), role };
-    }
-    case 'leave':
-      return args.length === 0 ? { name: 'leave' } : { name: 'usage', command: 'leave' };
-    case 'accept':
-    case 'decline':
-    case 'activity':
-      return optional(name, args);
-    case 'setup': {
-      const orgName = text
-        .trim()
-        .slice(first?.length ?? 0)
-        .trim();
-      return orgName.length === 0 ? { name: 'usage', command: 'setup' } : { name: 'setup', orgName };
-    }
-    case 'channel': {
-      const [channel, ...rest] = args;
-      return channel === undefined || rest.length > 0
-        ? { name: 'usage', command: 'channel' }
-        : { name: 'channel', channelId: channelId(channel) };
-    }
+function oneWord(arg: ArgSpec, word: string): unknown {
+  switch (arg.kind) {
+    case 'email':
+      return emailArg(word);
+    case 'channel':
+      return channelRef(word);
+    case 'choice':
+      return arg.choices?.includes(word.toLowerCase()) ? word.toLowerCase() : undefined;
     default:
-      return { name: 'unknown', word: first ?? '' };
+      return word;
   }
+}
+
+/** Reads the words after the command name by the table's argument list; undefined means "show usage". */
+function readArgs(specs: readonly ArgSpec[], words: string[], rawRest: string): Record<string, unknown> | undefined {
+  const args: Record<string, unknown> = {};
+  let rest = words;
+  for (const [index, arg] of specs.entries()) {
+    if (arg.kind === 'text') {
+      // Free text keeps its spaces and commas: the rest of the line as typed.
+      if (rawRest.length === 0) return undefined;
+      args[arg.name] = rawRest;
+      return args;
+    }
+    if (arg.kind === 'emails') {
+      const next = specs[index + 1];
+      const split = next?.kind === 'role' ? splitTrailingRole(rest) : { rest };
+      args[arg.name] = split.rest.map(emailArg);
+      if (next !== undefined && split.role !== undefined) args[next.name] = split.role;
+      // The emails, and the role after them, take the rest of the line.
+      return args;
+    }
+    const [word, ...after] = rest;
+    if (word === undefined) {
+      if (arg.fallback !== undefined) args[arg.name] = arg.fallback;
+      else if (arg.optional !== true) return undefined;
+      continue;
+    }
+    const value = oneWord(arg, word);
+    if (value === undefined) return undefined;
+    args[arg.name] = value;
+    rest = after;
+  }
+  return rest.length === 0 ? args : undefined;
+}
+
+/** Parses the text after `/members` (SPEC §5) by the command table. Never throws. */
+export function parseCommand(text: string): ParsedCommand {
+  const [first, ...words] = splitWords(text);
+  const name = first?.toLowerCase() ?? 'help';
+  if (!isCommandName(name)) return { name: 'unknown', word: first ?? '' };
+  const rawRest = text
+    .trim()
+    .slice(first?.length ?? 0)
+    .trim();
+  const args = readArgs(COMMANDS[name].args, words, rawRest);
+  if (args === undefined) return { name: 'usage', command: name };
+  // readArgs filled exactly the fields the table declares for `name`, which is what CommandOf says.
+  return { ...args, name } as ParsedCommand;
 }

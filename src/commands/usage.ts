@@ -1,24 +1,15 @@
-import type { CommandName } from './parse-command.ts';
+import { COMMAND_NAMES, COMMANDS, type CommandName } from './table.ts';
 
-/** One line of usage per command, in the grammar of SPEC §5 (Slack and the console share it). */
-export const USAGE: Readonly<Record<CommandName, string>> = {
-  invite: 'invite <email>[ <email>…] [as] [owner|billing-admin|member] (default: member)',
-  list: 'list [members|pending]',
-  revoke: 'revoke <email>',
-  resend: 'resend <email>',
-  role: 'role <email> <owner|billing-admin|member>',
-  remove: 'remove <email>',
-  leave: 'leave',
-  accept: 'accept [code]',
-  decline: 'decline [code]',
-  activity: 'activity [page]',
-  setup: 'setup <organization name>',
-  channel: 'channel <#channel>',
-  help: 'help',
-};
+/** One line of usage, in the grammar of SPEC §5 (Slack and the console share it). */
+export function usageOf(command: CommandName): string {
+  return COMMANDS[command].usage;
+}
 
-export function helpText(prefix: string): string {
-  return Object.values(USAGE)
-    .map((line) => `${prefix} ${line}`)
-    .join('\n');
+/** One line per command, usage then what it does, in the table's order. */
+export function helpLines(prefix: string): string[] {
+  const width = Math.max(...COMMAND_NAMES.map((name) => COMMANDS[name].usage.length));
+  return COMMAND_NAMES.map((name) => {
+    const { usage, description } = COMMANDS[name];
+    return `${prefix}${usage.padEnd(width)}  ${description}`.trimEnd();
+  });
 }

@@ -26,7 +26,9 @@ describe('rollcall sweep', { timeout: 120_000 }, () => {
 
     const first = await rollcall(['sweep'], { DATABASE_URL });
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('[#terminal] olivia@acme.test invited bob@acme.test to Acme as member.');
+    expect(first.stdout).toContain(
+      '[#terminal] olivia@acme.test invited bob@acme.test to Acme as Organization Member.',
+    );
     expect(first.stdout).toContain('[#terminal] The invitation of bob@acme.test to Acme expired.');
     expect(first.stdout).toMatch(/^Expired 1 invitation\(s\)\. Notifications: \d+ delivered, 0 to retry/m);
 

@@ -19,7 +19,9 @@ describe('console failures', () => {
     await h.send('setup Acme');
     await h.send('invite bob@acme.test');
     const answer = await h.finish('revoke bob@acme.test');
-    expect(answer).toContain('Revoke the invitation of bob@acme.test (member, invited by olivia@acme.test)? [y/N]');
+    expect(answer).toContain(
+      'Revoke the invitation of bob@acme.test (Organization Member, invited by olivia@acme.test)? [y/N]',
+    );
     expect(answer).toContain('Cancelled; nothing changed.');
     await h.close();
   });

@@ -9,9 +9,11 @@ describe('npm start without chat credentials', { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Created Acme. You (olivia@acme.test) are its first owner.');
-    expect(lines[1]).toMatch(/^Invited bob@acme\.test as member, expires in 2 days\. .* accept \S+$/);
-    expect(run.stdout).toContain('[#terminal] olivia@acme.test invited bob@acme.test to Acme as member.');
-    expect(run.stdout).toMatch(/^ {2}bob@acme\.test {2}member {2}invited by olivia@acme\.test {2}expires in 2 days$/m);
+    expect(lines[1]).toMatch(/^Invited bob@acme\.test as Organization Member, expires in 48 hours\. .* accept \S+$/);
+    expect(run.stdout).toContain('[#terminal] olivia@acme.test invited bob@acme.test to Acme as Organization Member.');
+    expect(run.stdout).toMatch(
+      /^ {2}bob@acme\.test {2}Organization Member {2}invited by olivia@acme\.test {2}expires in 48 hours$/m,
+    );
     // The last answer is the refused leave: `exit` ended the session before the final `list`.
     expect(lines.at(-1)).toBe('You are the only owner, so you cannot leave. Make someone else an owner first.');
   });

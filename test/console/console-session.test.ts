@@ -30,13 +30,13 @@ describe('console session', () => {
     expect(await h.send('setup Acme')).toContain(`Created Acme. You (${OWNER}) are its first owner.`);
 
     const invited = await h.send(`/members invite ${BOB}`);
-    expect(invited).toMatch(/Invited bob@acme\.test as member, expires in 2 days\./);
-    expect(invited).toContain(`[#terminal] ${OWNER} invited ${BOB} to Acme as member.`);
+    expect(invited).toMatch(/Invited bob@acme\.test as Organization Member, expires in 48 hours\./);
+    expect(invited).toContain(`[#terminal] ${OWNER} invited ${BOB} to Acme as Organization Member.`);
 
     expect(await h.send(`as ${BOB}`)).toBe(`You are now ${BOB}.\n`);
     const accepted = await h.send(`accept ${codeFor(invited, BOB)}`);
-    expect(accepted).toContain(`Welcome to Acme: ${BOB} joined as member.`);
-    expect(accepted).toContain(`[#terminal] ${BOB} accepted the invitation to Acme and joined as member.`);
+    expect(accepted).toContain(`Welcome to Acme: ${BOB} joined as Organization Member.`);
+    expect(accepted).toContain(`[#terminal] ${BOB} accepted the invitation to Acme and joined as Organization Member.`);
   });
 
   it('lists members and pending invitations in aligned columns with expiry relative to the clock', async () => {
@@ -45,8 +45,10 @@ describe('console session', () => {
     h.clock.advance(47 * HOUR);
     const listed = await h.send('list');
     expect(listed).toContain('Acme: 3 of 100 seats used');
-    expect(listed).toContain(`  ${BOB}     member  joined 47 hours ago\n  ${OWNER}  owner   joined 47 hours ago`);
-    expect(listed).toContain(`  carol@acme.test  billing-admin  invited by ${OWNER}  expires in 1 hour`);
+    expect(listed).toContain(
+      `  ${BOB}     Organization Member  joined 47 hours ago\n  ${OWNER}  Organization Owner   joined 47 hours ago`,
+    );
+    expect(listed).toContain(`  carol@acme.test  Organization Billing Admin  invited by ${OWNER}  expires in 1 hour`);
     const pendingOnly = await h.send('list pending');
     expect(pendingOnly).not.toContain('Members');
     expect(pendingOnly).toContain('carol@acme.test');
@@ -55,7 +57,7 @@ describe('console session', () => {
   it('removes a member after a yes answer, telling the channel and the removed member', async () => {
     const h = await acmeWithBob();
     const answer = await h.send(`remove ${BOB}`, 'y');
-    expect(answer).toContain(`Remove ${BOB} (member) from Acme? [y/N]\nRemoved ${BOB}.`);
+    expect(answer).toContain(`Remove ${BOB} (Organization Member) from Acme? [y/N]\nRemoved ${BOB}.`);
     expect(answer).toContain(`[#terminal] ${OWNER} removed ${BOB} from Acme.`);
     expect(answer).toContain(`[DM ${BOB}] ${OWNER} removed you from Acme.`);
     expect(await h.send('list members')).not.toContain(BOB);
@@ -75,7 +77,7 @@ describe('console session', () => {
     expect(await h.send('leave')).toBe(
       'You are the only owner, so you cannot leave. Make someone else an owner first.\n',
     );
-    expect(await h.send('list members')).toContain(`${OWNER}  owner`);
+    expect(await h.send('list members')).toContain(`${OWNER}  Organization Owner`);
   });
 
   it('tells a member they cannot remove someone', async () => {
@@ -118,7 +120,7 @@ describe('console session on a terminal', () => {
     await h.send(`as ${OWNER}`);
     await h.send(`invite ${BOB}`);
     const answer = await h.send(`revoke ${BOB}`, 'yes');
-    expect(answer).toContain(`Revoke the invitation of ${BOB} (member, invited by ${OWNER})? [y/N] `);
+    expect(answer).toContain(`Revoke the invitation of ${BOB} (Organization Member, invited by ${OWNER})? [y/N] `);
     expect(answer).toContain(`Revoked the invitation of ${BOB}; its code no longer works.`);
   });
 });

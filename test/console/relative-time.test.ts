@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from '../../adapters/console/relative-time.ts';
+import { relativeTime } from '../../adapters/shared/time.ts';
 import { HOUR, MINUTE } from '../../src/core/index.ts';
 
-describe('relative times on the console', () => {
+describe('relative times, the same on every surface', () => {
   const now = Date.UTC(2026, 0, 1);
 
   it.each([
-    [now + 48 * HOUR - 5_000, 'in 2 days'],
+    [now + 48 * HOUR - 5_000, 'in 48 hours'],
     [now + 47 * HOUR, 'in 47 hours'],
     [now + HOUR, 'in 1 hour'],
     [now + 90 * 1000, 'in 2 minutes'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeButton, parseButton } from '../../adapters/discord/custom-ids.ts';
 import { pages } from '../../adapters/discord/reply.ts';
+import { encodeButton, parseButton } from '../../adapters/shared/button-ids.ts';
 
 describe('button ids', () => {
   it('round-trip every kind and carry nothing but the id', () => {

@@ -18,9 +18,9 @@ describe('Slack command text', () => {
       'invite   <@UALICE|alice>,<mailto:bob@x.com|bob@x.com> ,,  carol@x.com   as   Billing',
     );
     expect(reply).toContain('Invited 3');
-    expect(reply).toContain('*alice@x.com* (Billing Admin): sent them a DM');
-    expect(reply).toContain('*bob@x.com* (Billing Admin): not in this workspace');
-    expect(reply).toContain('*carol@x.com* (Billing Admin)');
+    expect(reply).toContain('*alice@x.com* (Organization Billing Admin): sent them a DM');
+    expect(reply).toContain('*bob@x.com* (Organization Billing Admin): not in this workspace');
+    expect(reply).toContain('*carol@x.com* (Organization Billing Admin)');
   });
 
   it('resolves a mention where a single email is expected', async () => {

@@ -63,12 +63,12 @@ describe('the Slack invite modal', () => {
   it('invites on a valid submission, and a double submission invites nobody twice', async () => {
     const first = JSON.parse((await slack.submitInvite(OWNER, ' a@x.com,  b@x.com ', 'billing-admin')).text);
     expect(first.response_action).toBe('update');
-    expect(JSON.stringify(first.view)).toContain('a@x.com* (Billing Admin)');
+    expect(JSON.stringify(first.view)).toContain('a@x.com* (Organization Billing Admin)');
     const second = JSON.parse((await slack.submitInvite(OWNER, 'a@x.com, b@x.com', 'billing-admin')).text);
     expect(JSON.stringify(second.view)).toContain('Already invited');
     slack.clock.advance(30 * 60_000);
     const pending = await slack.show(OWNER, 'list pending');
     expect(pending.match(/a@x\.com/g)).toHaveLength(1);
-    expect(pending).toContain('Billing Admin · Pending · invited by owner@x.com · expires in 47 hours');
+    expect(pending).toContain('Billing Admin · Pending · invited by owner@x.com · expires in 48 hours');
   });
 });

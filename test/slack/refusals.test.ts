@@ -40,7 +40,7 @@ describe('Slack refusals over HTTP', () => {
 
   it('a billing admin cannot invite an owner', async () => {
     const reply = await slack.say(BILLING, 'invite boss@x.com as owner');
-    expect(reply).toContain('You cannot grant *Owner*');
+    expect(reply).toContain('You cannot grant *Organization Owner*');
     expect(await slack.show(OWNER, 'list pending')).not.toContain('boss@x.com');
   });
 
@@ -90,7 +90,7 @@ describe('Slack refusals over HTTP', () => {
     const ask = await (await slack.slash(OWNER, 'role member@x.com billing-admin')).reply();
     const [confirm] = buttonIds(ask);
     const first = await (await slack.click(OWNER, confirm ?? '')).reply();
-    expect(first.text).toContain('is now Billing Admin');
+    expect(first.text).toContain('is now Organization Billing Admin');
     const second = await (await slack.click(OWNER, confirm ?? '')).reply();
     expect(second).toMatchObject({ replace_original: false, text: 'This was already confirmed. Nothing changed.' });
     const activity = await slack.say(OWNER, 'activity');

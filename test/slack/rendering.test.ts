@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from '../../adapters/slack/relative-time.ts';
+import { relativeTime } from '../../adapters/shared/time.ts';
 import { packSections } from '../../adapters/slack/render/pack-sections.ts';
 import { rosterReply } from '../../adapters/slack/render/roster.ts';
 
@@ -8,7 +8,7 @@ const now = Date.UTC(2026, 10, 23, 12);
 
 describe('relative times', () => {
   it('reads the 48-hour invitation window in hours, and longer spans in days', () => {
-    expect(relativeTime(now + 47.5 * HOUR, now)).toBe('in 47 hours');
+    expect(relativeTime(now + 47.5 * HOUR, now)).toBe('in 48 hours');
     expect(relativeTime(now + 48 * HOUR, now)).toBe('in 48 hours');
     expect(relativeTime(now + 72 * HOUR, now)).toBe('in 3 days');
     expect(relativeTime(now + 60_000, now)).toBe('in 1 minute');

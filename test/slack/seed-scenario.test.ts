@@ -37,7 +37,7 @@ describe('the seed scenario through Slack over HTTP', () => {
     expect(accepted).toMatchObject({ replace_original: true, text: expect.stringContaining('Welcome to *Acme*') });
 
     const list = await (await slack.slash(OWNER, 'list')).reply();
-    expect(JSON.stringify(list.blocks)).toMatch(/alice@x\.com\*\\nMember · Verified/);
+    expect(JSON.stringify(list.blocks)).toMatch(/alice@x\.com\*\\nOrganization Member · Verified/);
 
     const ask = await (await slack.slash(OWNER, 'remove alice@x.com')).reply();
     expect(ask.text).toContain('Remove *alice@x.com*');
@@ -67,7 +67,9 @@ describe('the seed scenario through Slack over HTTP', () => {
   it('shows a code to forward when the invitee has no Slack account', async () => {
     await slack.say(OWNER, 'setup Acme');
     const reply = await slack.say(OWNER, 'invite bob@elsewhere.com, carol@elsewhere.com as billing-admin');
-    expect(reply).toMatch(/bob@elsewhere\.com\* \(Billing Admin\): not in this workspace\. Forward them this code/);
+    expect(reply).toMatch(
+      /bob@elsewhere\.com\* \(Organization Billing Admin\): not in this workspace\. Forward them this code/,
+    );
     expect(reply).toContain('carol@elsewhere.com');
     expect(reply).toContain('/members accept ');
   });

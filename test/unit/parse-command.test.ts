@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { consoleHelp } from '../../adapters/console/help-text.ts';
+import { helpText as discordHelp, membersCommand } from '../../adapters/discord/commands/index.ts';
+import { helpReply } from '../../adapters/slack/commands/help.ts';
+import type { ArgKind, ArgSpec } from '../../src/commands/args.ts';
 import { parseCommand } from '../../src/commands/parse-command.ts';
+import { COMMAND_NAMES, COMMANDS, type CommandName } from '../../src/commands/table.ts';
 
 describe('the /members grammar', () => {
   it('reads several emails separated by spaces and commas, with a role after "as"', () => {
@@ -55,5 +60,45 @@ describe('the /members grammar', () => {
     expect(parseCommand('decline')).toEqual({ name: 'decline' });
     expect(parseCommand('activity 2')).toEqual({ name: 'activity', page: '2' });
     expect(parseCommand('list pending')).toEqual({ name: 'list', what: 'pending' });
+  });
+});
+
+describe('the command table', () => {
+  const EXAMPLES: Readonly<Record<ArgKind, string>> = {
+    emails: 'a@x.com b@x.com',
+    email: 'a@x.com',
+    role: 'owner',
+    code: 'ABC',
+    page: '2',
+    channel: '#general',
+    text: 'Acme Widgets',
+    choice: 'members',
+  };
+  const example = (name: CommandName) => {
+    const args: readonly ArgSpec[] = COMMANDS[name].args;
+    return [name, ...args.map((arg) => EXAMPLES[arg.kind])].join(' ');
+  };
+
+  it.each(COMMAND_NAMES)('parses "%s" with every argument the table gives it', (name) => {
+    expect(parseCommand(example(name))).toMatchObject({ name });
+  });
+
+  it.each(COMMAND_NAMES.filter((name) => !COMMANDS[name].args.some((a) => a.kind === 'emails' || a.kind === 'text')))(
+    'answers "%s" with a word too many with its usage',
+    (name) => {
+      expect(parseCommand(`${example(name)} extra`)).toEqual({ name: 'usage', command: name });
+    },
+  );
+
+  it('generates every help text and the Discord registration from the table, in its order', () => {
+    const slack = helpReply().text;
+    const console = consoleHelp();
+    const discord = discordHelp();
+    for (const name of COMMAND_NAMES) {
+      expect(slack).toContain(`/members ${COMMANDS[name].usage.split(' ')[0]}`);
+      expect(console).toContain(`  ${COMMANDS[name].usage}`);
+      expect(discord).toContain(`/members ${name}`);
+    }
+    expect(membersCommand().options?.map((option) => option.name)).toEqual(COMMAND_NAMES);
   });
 });

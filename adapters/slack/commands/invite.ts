@@ -1,4 +1,3 @@
-import type { EmailArg } from '../../../src/commands/parse-command.ts';
 import { type InviteOutcome, parseEmail, type Result } from '../../../src/core/index.ts';
 import type { CommandContext } from './context.ts';
 
@@ -8,10 +7,9 @@ import type { CommandContext } from './context.ts';
  */
 export async function inviteFromSlack(
   ctx: CommandContext,
-  args: readonly EmailArg[],
+  emails: readonly string[],
   role: string | undefined,
 ): Promise<Result<InviteOutcome>> {
-  const emails = await ctx.directory.emails(ctx.teamId, args);
   // Only addresses that look valid are worth a lookup; the core rejects the rest and names them.
   const lookups = [...new Set(emails.map(parseEmail).filter((email) => email !== undefined))];
   const reachable = await ctx.directory.reachable(lookups);

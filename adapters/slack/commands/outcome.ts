@@ -1,5 +1,6 @@
 import type { Result } from '../../../src/core/index.ts';
-import { describeError } from '../messages.ts';
+import { describeError } from '../../shared/wording.ts';
+import { slackMessages } from '../messages.ts';
 import type { SlackReply } from '../render/reply.ts';
 
 /** A handled command: the metric label (`ok` or the error code) and what the user sees. */
@@ -9,6 +10,6 @@ export interface CommandResult {
 }
 
 export function settle<T>(result: Result<T>, render: (value: T) => SlackReply): CommandResult {
-  if (!result.ok) return { outcome: result.error.code, reply: { text: describeError(result.error) } };
+  if (!result.ok) return { outcome: result.error.code, reply: { text: describeError(slackMessages, result.error) } };
   return { outcome: 'ok', reply: render(result.value) };
 }

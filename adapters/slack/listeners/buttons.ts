@@ -1,10 +1,9 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { Caller, Result } from '../../../src/core/index.ts';
-import { ACTION_ID_PATTERN, type ButtonAction, decodeActionId } from '../action-ids.ts';
-import { describeError } from '../messages.ts';
-import { describeDone } from '../render/confirmation.ts';
-import { escapeText } from '../render/reply.ts';
-import { roleName } from '../role-names.ts';
+import { BUTTON_ID_PATTERN, type ButtonAction, parseButton } from '../../shared/button-ids.ts';
+import { describeAction, describeError } from '../../shared/wording.ts';
+import { slackConfirmations, slackMessages } from '../messages.ts';
+import { acceptedReply, declinedReply } from '../render/invite-result.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 import { yieldAfterAck } from './yield-after-ack.ts';
@@ -18,21 +17,18 @@ function map<T>(result: Result<T>, word: (value: T) => string): Outcome {
 /** One core call per button; the button carries only an id, the core decides everything else. */
 async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): Promise<Outcome> {
   const { core } = deps;
-  switch (button.verb) {
+  switch (button.kind) {
     case 'confirm':
-      return map(await core.confirm(caller, { actionId: button.id }), (v) => describeDone(v.action));
+      return map(
+        await core.confirm(caller, { actionId: button.actionId }),
+        (v) => describeAction(slackConfirmations, v.action).done,
+      );
     case 'cancel':
-      return map(await core.cancel(caller, { actionId: button.id }), () => 'Cancelled. Nothing changed.');
+      return map(await core.cancel(caller, { actionId: button.actionId }), () => 'Cancelled. Nothing changed.');
     case 'accept':
-      return map(
-        await core.accept(caller, { invitationId: button.id }),
-        (v) => `:tada: Welcome to *${escapeText(v.orgName)}*! You joined as ${roleName(v.role)}.`,
-      );
+      return map(await core.accept(caller, { invitationId: button.invitationId }), (v) => acceptedReply(v).text);
     case 'decline':
-      return map(
-        await core.decline(caller, { invitationId: button.id }),
-        (v) => `You declined the invitation to *${escapeText(v.orgName)}*.`,
-      );
+      return map(await core.decline(caller, { invitationId: button.invitationId }), (v) => declinedReply(v).text);
   }
 }
 
@@ -42,21 +38,21 @@ async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): 
  */
 function replyTo(outcome: Outcome): { replace_original: boolean; response_type: 'ephemeral'; text: string } {
   if (outcome.ok) return { replace_original: true, response_type: 'ephemeral', text: outcome.value };
-  return { replace_original: false, response_type: 'ephemeral', text: describeError(outcome.error) };
+  return { replace_original: false, response_type: 'ephemeral', text: describeError(slackMessages, outcome.error) };
 }
 
 export function registerButtons(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction>(BUTTON_ID_PATTERN, async ({ ack, body, action, respond }) => {
     await ack();
     await yieldAfterAck();
-    const button = 'action_id' in action ? decodeActionId(action.action_id) : undefined;
+    const button = 'action_id' in action ? parseButton(action.action_id) : undefined;
     if (button === undefined) return;
     const tell = (text: string) => respond({ replace_original: false, response_type: 'ephemeral', text });
-    await guarded(deps, button.verb, tell, async () => {
+    await guarded(deps, button.kind, tell, async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       const caller = await deps.directory.caller(teamId, body.user.id);
       const outcome = await press(deps, caller, button);
-      countCommand(deps, button.verb, outcome.ok ? 'ok' : outcome.error.code);
+      countCommand(deps, button.kind, outcome.ok ? 'ok' : outcome.error.code);
       await respond(replyTo(outcome));
     });
   });

@@ -1,11 +1,17 @@
 import type { App, webApi } from '@slack/bolt';
-import { parseCommand } from '../../../src/commands/parse-command.ts';
+import { emailArg, splitWords } from '../../../src/commands/words.ts';
 import { type CoreError, grantableRoles } from '../../../src/core/index.ts';
-import { INVITE_MODAL_CALLBACK_ID } from '../action-ids.ts';
+import { describeError } from '../../shared/wording.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { inviteFromSlack } from '../commands/invite.ts';
-import { describeError } from '../messages.ts';
-import { EMAILS_BLOCK, inviteDoneModal, inviteModal, ROLE_BLOCK } from '../render/invite-modal.ts';
+import { slackMessages } from '../messages.ts';
+import {
+  EMAILS_BLOCK,
+  INVITE_MODAL_CALLBACK_ID,
+  inviteDoneModal,
+  inviteModal,
+  ROLE_BLOCK,
+} from '../render/invite-modal.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 
@@ -18,7 +24,7 @@ export async function openInviteModal(
 ): Promise<string> {
   const me = await ctx.core.whoAmI(ctx.caller);
   if (!me.ok) {
-    await tell(describeError(me.error));
+    await tell(describeError(slackMessages, me.error));
     return me.error.code;
   }
   await client.views.open({
@@ -32,7 +38,7 @@ const ROLE_ERRORS = new Set<CoreError['code']>(['role_not_grantable', 'invalid_r
 
 /** Modal error text is plain: Slack shows it under the field, without mrkdwn. */
 function fieldErrors(error: CoreError): Record<string, string> {
-  const text = describeError(error).replace(/[*`]/g, '');
+  const text = describeError(slackMessages, error).replace(/[*`]/g, '');
   return { [ROLE_ERRORS.has(error.code) ? ROLE_BLOCK : EMAILS_BLOCK]: text };
 }
 
@@ -52,9 +58,8 @@ export function registerInviteModal(app: App, deps: ListenerDeps): void {
       const values = view.state.values;
       const text = values[EMAILS_BLOCK]?.[EMAILS_BLOCK]?.value ?? '';
       const role = values[ROLE_BLOCK]?.[ROLE_BLOCK]?.selected_option?.value ?? 'member';
-      // The command grammar reads the field exactly as it reads `/members invite …`; `as <role>` pins the role.
-      const parsed = parseCommand(`invite ${text} as ${role}`);
-      const emails = parsed.name === 'invite' ? parsed.emails : [];
+      // The field is read as `/members invite` reads its words: mentions and mailto links included.
+      const emails = await deps.directory.emails(teamId, splitWords(text).map(emailArg));
       const result = await inviteFromSlack({ ...deps, teamId, caller }, emails, role);
       countCommand(deps, 'invite', result.ok ? 'ok' : result.error.code);
       acked = true;

@@ -1,16 +1,17 @@
 import type { types } from '@slack/bolt';
 import type { InviteOutcome, Role } from '../../../src/core/index.ts';
-import { INVITE_MODAL_CALLBACK_ID } from '../action-ids.ts';
-import { roleName, roleWord } from '../role-names.ts';
+import { roleLabel, roleWord } from '../../shared/roles.ts';
 import { inviteResultReply } from './invite-result.ts';
 
+/** The callback id of the invite modal, which Bolt routes its submissions by. */
+export const INVITE_MODAL_CALLBACK_ID = 'rollcall:invite';
 export const EMAILS_BLOCK = 'emails';
 export const ROLE_BLOCK = 'role';
 
 const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text });
 
 function roleOption(role: Role): types.PlainTextOption {
-  return { text: plain(roleName(role)), value: roleWord(role) };
+  return { text: plain(roleLabel(role)), value: roleWord(role) };
 }
 
 /** The invite form: a multi-line emails field and a role select offering only what the caller may grant. */

@@ -1,13 +1,13 @@
-import type { InvitedEmail, InviteOutcome } from '../../../src/core/index.ts';
-import { relativeTime } from '../relative-time.ts';
-import { roleName } from '../role-names.ts';
-import { context, type SlackReply, section } from './reply.ts';
+import type { AcceptOutcome, DeclineOutcome, InvitedEmail, InviteOutcome } from '../../../src/core/index.ts';
+import { roleLabel } from '../../shared/roles.ts';
+import { relativeTime } from '../../shared/time.ts';
+import { context, escapeText, type SlackReply, section } from './reply.ts';
 
 function invitedLine(invited: InvitedEmail, now: number): string {
   const expires = `expires ${relativeTime(invited.expiresAt, now)}`;
   if (invited.dmSent)
-    return `• *${invited.email}* (${roleName(invited.role)}): sent them a DM with Accept and Decline, ${expires}`;
-  return `• *${invited.email}* (${roleName(invited.role)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
+    return `• *${invited.email}* (${roleLabel(invited.role)}): sent them a DM with Accept and Decline, ${expires}`;
+  return `• *${invited.email}* (${roleLabel(invited.role)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
 }
 
 export function inviteResultReply(outcome: InviteOutcome, now: number): SlackReply {
@@ -28,4 +28,12 @@ export function inviteResultReply(outcome: InviteOutcome, now: number): SlackRep
 /** After `resend`: a fresh 48 hours, and a new code when they were not reached by DM. */
 export function resendReply(invited: InvitedEmail, now: number): SlackReply {
   return { text: `:arrows_counterclockwise: Resent.\n${invitedLine(invited, now)}` };
+}
+
+export function acceptedReply(outcome: AcceptOutcome): SlackReply {
+  return { text: `:tada: Welcome to *${escapeText(outcome.orgName)}*! You joined as ${roleLabel(outcome.role)}.` };
+}
+
+export function declinedReply(outcome: DeclineOutcome): SlackReply {
+  return { text: `You declined the invitation to *${escapeText(outcome.orgName)}*.` };
 }

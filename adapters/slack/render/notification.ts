@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { NotificationEvent } from '../../../src/core/index.ts';
-import { encodeActionId } from '../action-ids.ts';
-import { relativeTime } from '../relative-time.ts';
-import { roleName } from '../role-names.ts';
+import { encodeButton } from '../../shared/button-ids.ts';
+import { roleLabel } from '../../shared/roles.ts';
+import { relativeTime } from '../../shared/time.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
 
 /** The line posted in the organization's channel. */
@@ -11,9 +11,9 @@ export function channelLine(event: NotificationEvent, now: number): string {
   switch (event.kind) {
     case 'invitation_sent':
     case 'invitation_offer':
-      return `:envelope: ${event.invitedBy} invited *${event.email}* to ${org} as ${roleName(event.role)} (expires ${relativeTime(event.expiresAt, now)}).`;
+      return `:envelope: ${event.invitedBy} invited *${event.email}* to ${org} as ${roleLabel(event.role)} (expires ${relativeTime(event.expiresAt, now)}).`;
     case 'invitation_accepted':
-      return `:tada: *${event.email}* joined ${org} as ${roleName(event.role)}.`;
+      return `:tada: *${event.email}* joined ${org} as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
       return `*${event.email}* declined the invitation to ${org}.`;
     case 'invitation_revoked':
@@ -21,7 +21,7 @@ export function channelLine(event: NotificationEvent, now: number): string {
     case 'invitation_expired':
       return `The invitation of *${event.email}* to ${org} expired.`;
     case 'role_changed':
-      return `${event.by} changed *${event.email}* from ${roleName(event.from)} to ${roleName(event.to)} in ${org}.`;
+      return `${event.by} changed *${event.email}* from ${roleLabel(event.from)} to ${roleLabel(event.to)} in ${org}.`;
     case 'member_removed':
       return `${event.by} removed *${event.email}* from ${org}.`;
     case 'member_left':
@@ -45,9 +45,9 @@ export function directLine(event: NotificationEvent, now: number): string {
   switch (event.kind) {
     case 'invitation_sent':
     case 'invitation_offer':
-      return `${event.invitedBy} invited you to join *${org}* as ${roleName(event.role)}. The invitation expires ${relativeTime(event.expiresAt, now)}.`;
+      return `${event.invitedBy} invited you to join *${org}* as ${roleLabel(event.role)}. The invitation expires ${relativeTime(event.expiresAt, now)}.`;
     case 'invitation_accepted':
-      return `You joined *${org}* as ${roleName(event.role)}.`;
+      return `You joined *${org}* as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
       return `${event.email} declined your invitation to *${org}*.`;
     case 'invitation_revoked':
@@ -55,7 +55,7 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'invitation_expired':
       return `Your invitation of ${event.email} to *${org}* expired. Send a fresh one with \`/members resend ${event.email}\`.`;
     case 'role_changed':
-      return `${event.by} changed your role in *${org}* from ${roleName(event.from)} to ${roleName(event.to)}.`;
+      return `${event.by} changed your role in *${org}* from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`;
     case 'member_removed':
       return `${event.by} removed you from *${org}*.`;
     case 'member_left':
@@ -69,7 +69,7 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'membership_extended':
       return `${event.by} extended your membership of *${org}*; it now ends ${relativeTime(event.endsAt, now)}.`;
     case 'removal_undone':
-      return `${event.by} undid your removal: you are back in *${org}* as ${roleName(event.role)}.`;
+      return `${event.by} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
       return channelLine(event, now);
   }
@@ -81,13 +81,13 @@ function offerButtons(invitationId: string): types.ActionsBlock {
     elements: [
       {
         type: 'button',
-        action_id: encodeActionId('accept', invitationId),
+        action_id: encodeButton({ kind: 'accept', invitationId }),
         text: { type: 'plain_text', text: 'Accept' },
         style: 'primary',
       },
       {
         type: 'button',
-        action_id: encodeActionId('decline', invitationId),
+        action_id: encodeButton({ kind: 'decline', invitationId }),
         text: { type: 'plain_text', text: 'Decline' },
       },
     ],

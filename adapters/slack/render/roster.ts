@@ -1,18 +1,18 @@
 import type { types } from '@slack/bolt';
 import type { Roster, RosterInvitation, RosterMember } from '../../../src/core/index.ts';
-import { relativeTime, shortDate } from '../relative-time.ts';
-import { roleName } from '../role-names.ts';
+import { roleLabel } from '../../shared/roles.ts';
+import { calendarDate, relativeTime } from '../../shared/time.ts';
 import { packSections } from './pack-sections.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
 function memberLine(member: RosterMember): string {
-  return `*${member.email}*\n${roleName(member.role)} · Verified · joined ${shortDate(member.joinedAt)}`;
+  return `*${member.email}*\n${roleLabel(member.role)} · Verified · joined ${calendarDate(member.joinedAt)}`;
 }
 
 function pendingLine(invitation: RosterInvitation, now: number): string {
   const expiry =
     invitation.expiresAt > now ? `expires ${relativeTime(invitation.expiresAt, now)}` : 'expired, not yet swept';
-  return `*${invitation.email}*\n${roleName(invitation.role)} · Pending · invited by ${invitation.invitedBy} · ${expiry}`;
+  return `*${invitation.email}*\n${roleLabel(invitation.role)} · Pending · invited by ${invitation.invitedBy} · ${expiry}`;
 }
 
 export function rosterReply(roster: Roster, what: 'all' | 'members' | 'pending', now: number): SlackReply {

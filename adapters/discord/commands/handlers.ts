@@ -1,0 +1,55 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { confirmHandlers, type Handlers } from '../../../src/commands/handlers.ts';
+import { normalizeEmail } from '../../../src/core/index.ts';
+import { activityText } from '../render-activity.ts';
+import { confirmationMessage } from '../render-confirmation.ts';
+import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
+import { rosterText } from '../render-roster.ts';
+import { answer, type CommandContext, type Reply, usage } from './types.ts';
+
+/** Without a code there is nothing to accept: Discord cannot tell the bot who the caller is. */
+function noCode(verb: 'accept' | 'decline'): Reply {
+  return usage(
+    `Click the button in the DM I sent you, or run this again with the code you were given: \`/members ${verb} code:…\`.`,
+  );
+}
+
+/** Each subcommand as one core call and its reply; confirmable commands come from the table. */
+export const HANDLERS: Handlers<CommandContext, Reply> = {
+  ...confirmHandlers(async (_ctx, pending) => answer(pending, confirmationMessage)),
+  help: async (ctx) => ({ content: ctx.helpText, outcome: 'ok' }),
+  invite: async ({ core, caller, interaction }, { emails, role }) => {
+    // Discord's own option: the invitee's account, so the bot can DM them Accept and Decline.
+    const user = interaction.options.getUser('user');
+    const first = emails[0];
+    if (user && (emails.length !== 1 || first === undefined)) {
+      return usage('The `user` option goes with exactly one email: the address of that Discord user.');
+    }
+    const reachable = user && first !== undefined ? { reachable: { [normalizeEmail(first)]: user.id } } : {};
+    const result = await core.invite(caller, { emails, ...(role ? { role } : {}), ...reachable });
+    return answer(result, (outcome) => inviteText(outcome, user?.id));
+  },
+  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterText(r, what)),
+  resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
+  accept: async ({ core, caller }, { code }) =>
+    code === undefined ? noCode('accept') : answer(await core.accept(caller, { code }), acceptedText),
+  decline: async ({ core, caller }, { code }) =>
+    code === undefined ? noCode('decline') : answer(await core.decline(caller, { code }), declinedText),
+  activity: async ({ core, caller }, { page }) =>
+    answer(await core.activity(caller, page === undefined ? {} : { page }), activityText),
+  setup: async ({ core, caller, interaction }, { orgName }) => {
+    // The member's permissions as Discord computed them for this interaction; the core decides.
+    const permissions = interaction.memberPermissions;
+    const isPlatformAdmin =
+      permissions?.has(PermissionFlagsBits.ManageGuild) === true ||
+      permissions?.has(PermissionFlagsBits.Administrator) === true;
+    // Discord's own option: bots cannot see emails, so the admin states theirs (SPEC §4a).
+    const email = interaction.options.getString('email', true);
+    return answer(await core.setup(caller, { orgName, email, isPlatformAdmin }), setupText);
+  },
+  channel: async ({ core, caller }, { channelId }) =>
+    answer(
+      await core.setChannel(caller, { channelId }),
+      (set) => `Notifications for this server now go to <#${set.channelId}>.`,
+    ),
+};
