@@ -70,8 +70,8 @@ export interface InvitedEmail {
   readonly code: string;
   readonly expiresAt: number;
   readonly dmSent: boolean;
-  /** The term of a time-limited membership; null for one without an end. */
-  readonly durationMs: number | null;
+  /** The term of a time-limited membership; absent for one without an end. */
+  readonly durationMs?: number;
 }
 
 export interface InviteOutcome {
@@ -100,8 +100,8 @@ export interface RosterInvitation {
   readonly invitedBy: string;
   readonly sentAt: number;
   readonly expiresAt: number;
-  /** The term of the membership it offers; null for one without an end. */
-  readonly durationMs: number | null;
+  /** The term of the membership it offers; absent for one without an end. */
+  readonly durationMs?: number;
 }
 
 export interface Roster {

@@ -117,7 +117,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         code,
         expiresAt,
         dmSent: userId !== undefined,
-        durationMs: term.value,
+        ...(term.value === null ? {} : { durationMs: term.value }),
       });
     }
     await batch.write(trx, deps.settings.platforms);

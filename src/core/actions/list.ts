@@ -29,7 +29,7 @@ export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Pr
       invitedBy,
       sentAt,
       expiresAt,
-      durationMs,
+      ...(durationMs === null ? {} : { durationMs }),
     })),
   });
 }

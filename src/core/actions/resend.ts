@@ -85,7 +85,7 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
       code,
       expiresAt,
       dmSent: target !== null,
-      durationMs: invitation.durationMs,
+      ...(invitation.durationMs === null ? {} : { durationMs: invitation.durationMs }),
     });
   });
 }
