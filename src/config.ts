@@ -8,54 +8,76 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const envSchema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .default('sqlite:./data/rollcall.db')
-      .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
-        message: 'must be sqlite:<path> or postgres://…',
-      }),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    INVITE_TTL: z
-      .string()
-      .default('48h')
-      .transform((value, ctx) => {
-        const ms = parseDuration(value);
-        if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration like 48h, 90s, 15m or 2d' });
-        return ms ?? 0;
-      }),
-    ORG_MAX_MEMBERS: z.coerce.number().int().min(1).max(100_000).default(100),
-    EXPIRY_CRON: z
-      .string()
-      .default('* * * * *')
-      .refine((expression) => cron.validate(expression), { message: 'must be a cron expression like "* * * * *"' }),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SLACK_BOT_TOKEN: optionalText,
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText,
-    SLACK_API_URL: z.string().trim().url().optional(),
-    DISCORD_TOKEN: optionalText,
-    DISCORD_APPLICATION_ID: optionalText,
-    DISCORD_API_URL: z.string().trim().url().optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (Boolean(env.DISCORD_TOKEN) !== Boolean(env.DISCORD_APPLICATION_ID)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'],
-        message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together',
-      });
-    }
-  });
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
+
+/** A duration such as `48h` or `2d12h`, in milliseconds, between `min` and `max` milliseconds. */
+const durationMs = (fallback: string, min: number, max: number) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) => parseDuration(text) ?? Number.NaN)
+    .pipe(z.number().min(min).max(max));
+
+const MINUTE = 60_000;
+const YEAR = 365.25 * 24 * 60 * MINUTE;
+
+/** Each variable's rule. Zod checks; the wording below, never zod's, is what an operator reads. */
+const fields = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:./data/rollcall.db')
+    .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url)),
+  PORT: wholeNumber(0, 65_535, 3000),
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[\w.:%[\]-]+$/)
+    .default('0.0.0.0'),
+  INVITE_TTL: durationMs('48h', MINUTE, YEAR),
+  OUTBOX_RETENTION: durationMs('7d', MINUTE, 10 * YEAR),
+  ORG_MAX_MEMBERS: wholeNumber(1, 100_000, 100),
+  EXPIRY_CRON: z
+    .string()
+    .default('* * * * *')
+    .refine((expression) => cron.validate(expression)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+type Variable = keyof typeof fields.shape;
+
+/** What each variable accepts and an example: a new variable does not compile until it has both. */
+const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly example: string }>> = {
+  DATABASE_URL: {
+    accepts: 'sqlite:<path> or postgres://user@host:port/database',
+    example: 'sqlite:./data/rollcall.db',
+  },
+  PORT: { accepts: 'a whole number from 0 to 65535', example: '3000' },
+  HOST: { accepts: 'an address to listen on, an IP address or a host name', example: '127.0.0.1' },
+  INVITE_TTL: { accepts: 'a duration from 1 minute to 1 year, such as 90s, 15m, 1.5h, 2d12h or 1w', example: '48h' },
+  OUTBOX_RETENTION: {
+    accepts: 'how long delivered notices are kept, a duration from 1 minute to 10 years such as 7d, 36h or 2w',
+    example: '7d',
+  },
+  ORG_MAX_MEMBERS: { accepts: 'a whole number from 1 to 100000', example: '100' },
+  EXPIRY_CRON: { accepts: 'a cron expression of 5 fields, or 6 with seconds first', example: '"*/5 * * * *"' },
+  LOG_LEVEL: { accepts: 'one of fatal, error, warn, info, debug, trace, silent', example: 'debug' },
+  SLACK_BOT_TOKEN: { accepts: "the bot token from your Slack app's OAuth page", example: 'xoxb-…' },
+  SLACK_SIGNING_SECRET: { accepts: "the signing secret from your Slack app's Basic Information", example: '8f742…' },
+  SLACK_APP_TOKEN: { accepts: 'an app-level token with connections:write, for Socket Mode', example: 'xapp-…' },
+  SLACK_API_URL: { accepts: 'an http(s) URL of the Slack Web API', example: 'http://127.0.0.1:8080/api/' },
+  DISCORD_TOKEN: { accepts: "the bot token from your Discord application's Bot page", example: 'MTA…' },
+  DISCORD_APPLICATION_ID: { accepts: "your Discord application's id", example: '123456789012345678' },
+  DISCORD_API_URL: { accepts: 'an http(s) URL of the Discord REST API', example: 'http://127.0.0.1:8080/api' },
+};
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -73,8 +95,13 @@ export interface DiscordConfig {
 export interface Config {
   readonly databaseUrl: string;
   readonly port: number;
+  /** PORT was set: a console session then serves /healthz and /metrics too (it listens only when asked). */
+  readonly portIsSet: boolean;
+  readonly host: string;
   readonly inviteTtlMs: number;
   readonly orgMaxMembers: number;
+  /** How long delivered notifications are kept before the sweep deletes them. */
+  readonly outboxRetentionMs: number;
   readonly expiryCron: string;
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
@@ -85,20 +112,54 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** The one line an operator reads: the variable, what it accepts, an example. Never the value: it may be a secret. */
+function misconfigured(variable: Variable, accepts = WORDING[variable].accepts): ConfigError {
+  return new ConfigError(
+    `Invalid configuration: ${variable} must be ${accepts}, e.g. ${variable}=${WORDING[variable].example}`,
+  );
+}
+
+function isVariable(key: unknown): key is Variable {
+  return typeof key === 'string' && Object.hasOwn(WORDING, key);
+}
+
+/** `PORT=` in a compose file or a .env template means "not set", as it does for the tokens. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => isVariable(entry[0]) && entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
+}
+
 /** Validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = fields.safeParse(withoutEmpty(env));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+    const key = parsed.error.issues[0]?.path[0];
+    throw isVariable(key) ? misconfigured(key) : new ConfigError('Invalid configuration');
   }
   const e = parsed.data;
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw misconfigured(
+      'SLACK_SIGNING_SECRET',
+      `set with SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode): ${WORDING.SLACK_SIGNING_SECRET.accepts}`,
+    );
+  }
+  if (Boolean(e.DISCORD_TOKEN) !== Boolean(e.DISCORD_APPLICATION_ID)) {
+    const [missing, given] = e.DISCORD_TOKEN
+      ? (['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'] as const)
+      : (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const);
+    throw misconfigured(missing, `set together with ${given}: ${WORDING[missing].accepts}`);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
+    portIsSet: (env.PORT ?? '').trim() !== '',
+    host: e.HOST,
     inviteTtlMs: e.INVITE_TTL,
     orgMaxMembers: e.ORG_MAX_MEMBERS,
+    outboxRetentionMs: e.OUTBOX_RETENTION,
     expiryCron: e.EXPIRY_CRON,
     logLevel: e.LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN

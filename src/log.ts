@@ -3,26 +3,57 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths that may hold a secret in any object we log; pino replaces them before writing. */
-const REDACT = [
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.password',
-  '*.code',
-  '*.authorization',
-  '*.headers.authorization',
-  'config.slackBotToken',
-  'config.slackSigningSecret',
-  'config.slackAppToken',
-  'config.discordToken',
-  'config.databaseUrl',
+/**
+ * Keys that hold a secret in what we log: Config's own (SlackConfig.botToken, signingSecret,
+ * appToken; DiscordConfig.token; databaseUrl, which may carry a PostgreSQL password), the variables
+ * they come from, invitation codes and HTTP credentials. Each is censored at the top level and up
+ * to two objects deep (`{ config: { slack: { botToken } } }`).
+ */
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'databaseUrl',
+  'password',
+  'code',
+  'authorization',
+  'cookie',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+  'DATABASE_URL',
 ];
+const REDACT = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * The process's logger on stderr: one JSON object a line for collectors, or, when `pretty` (stderr
+ * is a terminal), colored lines with the level's name and the local time for a person. pino-pretty
+ * runs in this thread (no transport worker) and is loaded only when used.
+ */
+export async function createProcessLogger(
+  level: string,
+  pretty: boolean = process.stderr.isTTY === true,
+  destination: number | NodeJS.WritableStream = 2,
+): Promise<Logger> {
+  if (!pretty) {
+    return createLogger(level, typeof destination === 'number' ? pino.destination(destination) : destination);
+  }
+  const { default: prettyStream } = await import('pino-pretty');
+  const stream = prettyStream({
+    destination,
+    sync: true,
+    colorize: typeof destination === 'number',
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+  });
+  return createLogger(level, stream);
 }
 
 /** A short id shown to the user when something unexpected fails; the log has the details. */

@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
-import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
+import { createReadiness, probeStore } from './http/health.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
-import { createDeliveryLoop, type DeliveryLoop, deliveringAfterWrites } from './jobs/delivery-loop.ts';
+import { createDeliveryLoop, type DeliveryLoop } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { PLATFORM_FACTS } from './platforms.ts';
+import { installProcessGuards } from './process-guards.ts';
 import { migrateToLatest, openStore, type Store } from './store/connect.ts';
 
 export interface Runtime {
@@ -22,40 +22,67 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Serve /healthz and /metrics even with no chat adapter (a console session given PORT). */
+  readonly serveHttp?: boolean;
+}
+
 /**
  * Opens and migrates the database, builds the one core, starts the configured chat adapters, the
- * HTTP server (when a chat adapter runs) and the scheduled sweep.
+ * HTTP server (when a chat adapter runs, or when asked) and the scheduled sweep.
  */
-export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const store = await openStore(config.databaseUrl);
+export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const metrics = createMetrics({ defaults: true });
+  installProcessGuards(log, metrics);
+  const store = await openStore(config.databaseUrl, {
+    onConnectionError: (error) => {
+      metrics.storeErrors.inc({ kind: 'connection_lost' });
+      log.error({ err: error }, 'database connection lost; the pool reconnects on the next query');
+    },
+  });
   const applied = await migrateToLatest(store);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const clock = systemClock;
-  const metrics = createMetrics({ defaults: true });
   const notifiers: Notifier[] = [];
   const delivery = createDeliveryLoop({ store, clock, notifiers, log, metrics });
-  const core = deliveringAfterWrites(
-    createMembershipCore({
-      store,
-      clock,
-      settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
-    }),
-    delivery,
-  );
+  const core = createMembershipCore({
+    store,
+    clock,
+    settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
+    afterCommit: () => delivery.kick(),
+  });
   const adapterDeps = { core, log, metrics, clock };
-  const slack = config.slack && createSlackAdapter({ ...adapterDeps, config: config.slack });
-  const discord = config.discord && createDiscordAdapter({ ...adapterDeps, config: config.discord });
+  // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
+  const slack =
+    config.slack &&
+    (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapterDeps, config: config.slack });
+  const discord =
+    config.discord &&
+    (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
 
+  // /healthz answers 503 from the moment the server listens until every configured adapter has started.
+  const readiness = createReadiness(probeStore(store));
+  if (slack) readiness.expect('slack');
+  if (discord) readiness.expect('discord');
   let server: Server | undefined;
-  if (slack || discord) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener });
-    const port = await listen(server, config.port);
-    log.info({ port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
+  if (slack || discord || options.serveHttp) {
+    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check });
+    const port = await listen(server, config.port, config.host);
+    log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
-  await slack?.start();
-  await discord?.start();
-  const sweep = scheduleSweep(config.expiryCron, { store, clock, delivery, log, metrics });
+  await Promise.all([
+    slack?.start().then(() => readiness.started('slack')),
+    discord?.start().then(() => readiness.started('discord')),
+  ]);
+  const sweep = scheduleSweep(config.expiryCron, {
+    store,
+    clock,
+    delivery,
+    log,
+    metrics,
+    outboxRetentionMs: config.outboxRetentionMs,
+  });
   delivery.kick(); // what an earlier run left queued goes out now
 
   return {
@@ -66,11 +93,14 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     metrics,
     addNotifier: (notifier) => void notifiers.push(notifier),
     stop: async () => {
+      for (const name of ['slack', 'discord']) readiness.stopped(name);
       sweep.stop();
       await slack?.stop();
       await discord?.stop();
       if (server) await close(server);
+      // What the last commands queued still goes out; each attempt is bounded by its deadline.
       await delivery.flush();
+      await delivery.stop();
       await store.close();
     },
   };

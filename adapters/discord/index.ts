@@ -5,6 +5,7 @@ import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { createDiscordClient, restOptions } from './client.ts';
+import { guardInteractions } from './interaction-guard.ts';
 import { listenForInteractions } from './interactions.ts';
 import { createDiscordNotifier } from './notifier.ts';
 
@@ -48,9 +49,10 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardError, (error) => log.warn({ err: error }, 'discord gateway connection error'));
   client.on(Events.Warn, (message) => log.warn(message));
+  guardInteractions(client, log);
   listenForInteractions(client, { core: deps.core, log, metrics: deps.metrics });
   return {
-    notifier: createDiscordNotifier(client.rest),
+    notifier: createDiscordNotifier(client.rest, deps.config.token),
     async start() {
       const ready = once(client, Events.ClientReady);
       await client.login(deps.config.token);

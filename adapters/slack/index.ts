@@ -12,6 +12,7 @@ import type { ListenerDeps } from './listeners/deps.ts';
 import { registerInviteModal } from './listeners/invite-modal.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { createSlackNotifier } from './notifier.ts';
+import { refusingMalformedPayloads } from './payload-guard.ts';
 
 export interface SlackAdapterDeps {
   readonly core: MembershipCore;
@@ -29,6 +30,9 @@ export interface SlackAdapter {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A notice post past this is a temporary failure the outbox retries (Slack answers in well under a second). */
+const DELIVERY_TIMEOUT_MS = 3_000;
 
 /** A command is interactive: one quick retry at most, then the user hears about it. */
 const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 };
@@ -51,6 +55,7 @@ export function createSlackOutboxNotifier(config: SlackConfig, deps: { log: Logg
     logger: toBoltLogger(deps.log),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: DELIVERY_TIMEOUT_MS,
   });
   return createSlackNotifier({ client, directory: new SlackDirectory(client, deps.clock), clock: deps.clock });
 }
@@ -81,7 +86,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     notifier,
-    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    requestListener:
+      receiver instanceof HTTPReceiver
+        ? refusingMalformedPayloads(receiver.requestListener, (reason) =>
+            deps.log.warn({ reason }, 'refused a malformed Slack request'),
+          )
+        : undefined,
     start: async () => {
       try {
         await app.init();

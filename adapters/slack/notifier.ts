@@ -3,28 +3,43 @@ import type { Clock, DeliveryOutcome, Notifier, OutboundNotification } from '../
 import { isPlatformError, type SlackDirectory } from './directory.ts';
 import { notificationReply } from './render/notification.ts';
 
-/** Slack answers these when a post can never succeed as addressed; retrying would only repeat them. */
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
+/**
+ * The recipient can never receive it: the person is gone or does not take DMs from the bot.
+ * Retrying would only repeat the answer; the activity records it.
+ */
+const RECIPIENT_GONE = new Set([
   'users_not_found',
   'user_not_found',
   'user_disabled',
-  'account_inactive',
   'cannot_dm_bot',
   'messages_tab_disabled',
-  'restricted_action',
+]);
+
+/**
+ * An admin can fix these (rotate the token, reinstall with the scope, invite the bot, pick another
+ * channel): the notice waits with a long backoff instead of being dropped (SPEC §6: never lost).
+ */
+const OPERATOR_FIXABLE = new Set([
   'invalid_auth',
   'not_authed',
   'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'no_permission',
   'missing_scope',
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'team_access_not_granted',
 ]);
 
 export function outcomeOfError(error: unknown): DeliveryOutcome {
   if (isPlatformError(error)) {
     const code = error.data.error;
-    return PERMANENT.has(code) ? { status: 'undeliverable', reason: code } : { status: 'retry', reason: code };
+    if (RECIPIENT_GONE.has(code)) return { status: 'undeliverable', reason: code };
+    if (OPERATOR_FIXABLE.has(code)) return { status: 'retry', reason: code, operatorFixable: true };
+    return { status: 'retry', reason: code };
   }
   if (typeof error === 'object' && error !== null && 'code' in error) {
     if (
@@ -36,13 +51,13 @@ export function outcomeOfError(error: unknown): DeliveryOutcome {
     if (error.code === 'slack_webapi_http_error' && 'statusCode' in error)
       return { status: 'retry', reason: `HTTP ${String(error.statusCode)}` };
   }
-  // Network errors and anything unforeseen: the outbox keeps the notification and tries again.
+  // Network errors, the call's deadline and anything unforeseen: the outbox keeps it and tries again.
   return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
 }
 
 /**
  * Delivers outbox notifications with chat.postMessage. Its WebClient must not retry on its own
- * (retries: 0, rejectRateLimitedCalls): the outbox owns retrying, across restarts.
+ * (retries: 0, rejectRateLimitedCalls) and must time out: the outbox owns retrying, across restarts.
  */
 export function createSlackNotifier(deps: {
   client: webApi.WebClient;

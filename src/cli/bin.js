@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The package bin is plain JavaScript so `rollcall` runs without a build: it teaches Node to load
-// TypeScript through tsx, then hands over to the real entry.
+// The CLI straight from the TypeScript sources, through tsx: for tests and development, where a
+// build would be one more step. Operators run the package bin (bin/rollcall.js), which runs dist/.
 import { register } from 'tsx/esm/api';
 
 register();

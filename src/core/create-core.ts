@@ -13,11 +13,13 @@ import { setup } from './actions/setup.ts';
 import { undoRemoval } from './actions/undo-removal.ts';
 import type { MembershipCore } from './api.ts';
 import type { CoreDeps } from './deps.ts';
+import { bindAfterCommit } from './transaction.ts';
 
 export type { CoreDeps, CoreSettings } from './deps.ts';
 
 /** One core for every adapter: each method is one use case in ./actions. */
 export function createMembershipCore(deps: CoreDeps): MembershipCore {
+  bindAfterCommit(deps);
   return {
     setup: (caller, input) => setup(deps, caller, input),
     invite: (caller, input) => invite(deps, caller, input),

@@ -14,4 +14,9 @@ export interface CoreDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly settings: CoreSettings;
+  /**
+   * Called after a transaction that queued notifications has committed (the runtime kicks delivery).
+   * Must not throw or block: the command's answer does not wait for it.
+   */
+  readonly afterCommit?: () => void;
 }

@@ -29,6 +29,7 @@ export const ACTIVITY_ACTIONS = [
   'channel_set',
   'owner_restored',
   'notification_undeliverable',
+  'notification_delayed',
   'membership_extended',
   'removal_undone',
 ] as const;
@@ -95,8 +96,12 @@ export interface OutboundNotification {
 
 export type DeliveryOutcome =
   | { status: 'delivered' }
-  /** Try again later; `retryAfterMs` honours a platform's hint (HTTP 429 Retry-After). */
-  | { status: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * Try again later; `retryAfterMs` honours a platform's hint (HTTP 429 Retry-After);
+   * `operatorFixable`: only an admin can fix it (a revoked token, a missing scope), so it is retried
+   * with a long backoff and reported, never dropped.
+   */
+  | { status: 'retry'; reason: string; retryAfterMs?: number; operatorFixable?: boolean }
   /** Will never succeed (e.g. the user closed their DMs): recorded in the activity, not retried. */
   | { status: 'undeliverable'; reason: string };
 

@@ -1,5 +1,7 @@
 import type { Store } from '../store/connect.ts';
 import type { Executor } from '../store/repositories/executor.ts';
+import { queuedNotifications } from '../store/repositories/outbox.repo.ts';
+import type { CoreDeps } from './deps.ts';
 import type { Err, Result } from './result.ts';
 
 /** Carries a refusal out of a transaction so that Kysely rolls everything back. */
@@ -9,14 +11,37 @@ class Refusal extends Error {
   }
 }
 
+const afterCommitHooks = new WeakMap<Store, Set<() => void>>();
+
+/**
+ * Makes `deps.afterCommit` run after every transaction of this store that queued notifications,
+ * whichever use case ran it, so a new write cannot forget to start delivery.
+ */
+export function bindAfterCommit(deps: CoreDeps): void {
+  const hook = deps.afterCommit;
+  if (!hook) return;
+  const hooks = afterCommitHooks.get(deps.store) ?? new Set();
+  hooks.add(hook);
+  afterCommitHooks.set(deps.store, hooks);
+}
+
+function committed(store: Store, trx: Executor): void {
+  if (!queuedNotifications(trx)) return;
+  for (const hook of afterCommitHooks.get(store) ?? []) hook();
+}
+
 /** Runs `work` in one transaction: a failure result rolls back every write, so a refusal changes nothing. */
 export async function inTransaction<T>(store: Store, work: (trx: Executor) => Promise<Result<T>>): Promise<Result<T>> {
+  let used: Executor | undefined;
   try {
-    return await store.db.transaction().execute(async (trx) => {
-      const result = await work(trx);
-      if (!result.ok) throw new Refusal(result);
-      return result;
+    const result = await store.db.transaction().execute(async (trx) => {
+      used = trx;
+      const outcome = await work(trx);
+      if (!outcome.ok) throw new Refusal(outcome);
+      return outcome;
     });
+    if (used) committed(store, used);
+    return result;
   } catch (error) {
     if (error instanceof Refusal) return error.failure;
     throw error;

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../metrics.ts';
+import type { HealthReport } from './health.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -8,11 +9,30 @@ export interface HttpServerDeps {
   readonly metrics: Metrics;
   /** Bolt's HTTPReceiver listener; absent without Slack or in Socket Mode. */
   readonly slack?: RequestListener | undefined;
+  /** Readiness (src/http/health.ts); without it the process is ready once it listens. */
+  readonly health?: () => Promise<HealthReport>;
 }
 
-function send(res: Parameters<RequestListener>[1], status: number, type: string, body: string): void {
+type Response = Parameters<RequestListener>[1];
+
+function send(res: Response, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type });
   res.end(body);
+}
+
+/** 200 `ok` when ready; 503 with what is missing, as JSON, so a probe's log says why. */
+function answerHealth(res: Response, health: HttpServerDeps['health']): void {
+  if (!health) {
+    send(res, 200, 'text/plain', 'ok\n');
+    return;
+  }
+  health()
+    .then((report) =>
+      report.ready
+        ? send(res, 200, 'text/plain', 'ok\n')
+        : send(res, 503, 'application/json', `${JSON.stringify({ ready: false, missing: report.missing })}\n`),
+    )
+    .catch(() => send(res, 503, 'application/json', '{"ready":false,"missing":["health check failed"]}\n'));
 }
 
 /**
@@ -22,7 +42,7 @@ function send(res: Parameters<RequestListener>[1], status: number, type: string,
 export function createHttpServer(deps: HttpServerDeps): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
+    if (req.method === 'GET' && path === '/healthz') return answerHealth(res, deps.health);
     if (req.method === 'GET' && path === '/metrics') {
       deps.metrics.registry
         .metrics()
@@ -35,7 +55,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   });
 }
 
-/** Listens on `port` (0 for any free port) and resolves with the bound port. */
+/** Listens on `host`:`port` (0 for any free port) and resolves with the bound port. */
 export function listen(server: Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,23 +1,12 @@
-import type {
-  Clock,
-  DeliveryOutcome,
-  Destination,
-  NotificationEvent,
-  Notifier,
-  OutboundNotification,
-} from '../core/index.ts';
+import type { Clock, Notifier } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
-import { recordActivity } from '../store/repositories/activity.repo.ts';
-import {
-  claimDue,
-  markDelivered,
-  markUndeliverable,
-  type OutboxRow,
-  reschedule,
-} from '../store/repositories/outbox.repo.ts';
-import { backoffMs } from './backoff.ts';
+import { claimDue, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
+import { ATTEMPT_DEADLINE_MS, attemptDelivery, toOutbound } from './attempt-delivery.ts';
+import { forEachByDestination } from './by-destination.ts';
+import { createDeliveredMarks } from './delivered-marks.ts';
+import { reasonClass, settleFailure } from './settle-delivery.ts';
 
 export interface DispatchDeps {
   readonly store: Store;
@@ -33,89 +22,84 @@ export interface DispatchReport {
   undeliverable: number;
 }
 
-/** A claim lasts this long: a process that dies mid-delivery gives its rows back after it. */
-const LEASE_MS = 2 * 60_000;
-const BATCH = 50;
-const MAX_BATCHES = 20;
+/**
+ * A claim holds rows this long. Short, so that rows claimed by a process that died come back within
+ * seconds; a row not yet tried when its lease is nearly over is renewed first (only if still ours).
+ */
+export const LEASE_MS = 5_000;
+/** A row is attempted only with at least this much lease left: more than an attempt can take. */
+const MIN_LEASE_LEFT_MS = ATTEMPT_DEADLINE_MS + 500;
+/** Small claims: what one process holds, and could strand by dying, stays small. */
+const CLAIM = 32;
+/** Destinations served at once; each one's notices still go one after another, in order. */
+const CONCURRENCY = 8;
 
-function toOutbound(row: OutboxRow): OutboundNotification {
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    platform: row.platform,
-    workspaceId: row.workspace_id,
-    destination: JSON.parse(row.destination) as Destination,
-    event: JSON.parse(row.event) as NotificationEvent,
-    attempt: row.attempts,
-  };
-}
-
-async function attempt(notifier: Notifier, notification: OutboundNotification): Promise<DeliveryOutcome> {
-  try {
-    return await notifier.deliver(notification);
-  } catch (error) {
-    return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-async function settle(
-  deps: DispatchDeps,
-  row: OutboxRow,
-  event: NotificationEvent,
-  outcome: DeliveryOutcome,
-  report: DispatchReport,
-) {
-  const now = deps.clock();
-  deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status });
-  if (outcome.status === 'delivered') {
-    await markDelivered(deps.store.db, row.id, now);
-    report.delivered += 1;
-  } else if (outcome.status === 'retry') {
-    await reschedule(deps.store.db, row.id, now + (outcome.retryAfterMs ?? backoffMs(row.attempts)), outcome.reason);
-    deps.log.warn(
-      { notification: row.id, attempt: row.attempts, reason: outcome.reason },
-      'notification will be retried',
-    );
-    report.retried += 1;
-  } else {
-    await deps.store.db.transaction().execute(async (trx) => {
-      await markUndeliverable(trx, row.id, outcome.reason);
-      await recordActivity(trx, {
-        orgId: row.org_id,
-        at: now,
-        actor: 'system',
-        action: 'notification_undeliverable',
-        subject: 'email' in event ? event.email : null,
-        details: { platform: row.platform, kind: event.kind, reason: outcome.reason },
-      });
-    });
-    report.undeliverable += 1;
-  }
+function destinationKey(row: OutboxRow): string {
+  return `${row.platform}\u0000${row.workspace_id}\u0000${row.destination}`;
 }
 
 /**
- * Delivers due outbox rows through the notifier of their platform. At least once: a row is marked
- * delivered only after its notifier succeeded, and never sent again after that; failures are
- * rescheduled with backoff (or the platform's retry-after), surviving restarts since the state is in the database.
+ * Delivers every due outbox row through the notifier of its platform, claim after claim until none
+ * is due. At least once: a row is marked delivered only after its notifier succeeded, and never
+ * sent again after that; failures are rescheduled with backoff (or the platform's retry-after), or
+ * recorded as undeliverable, surviving restarts since the state is in the database.
  */
 export async function dispatchNotifications(deps: DispatchDeps): Promise<DispatchReport> {
   const report: DispatchReport = { delivered: 0, retried: 0, undeliverable: 0 };
   const byPlatform = new Map(deps.notifiers.map((n) => [n.platform, n]));
   const platforms = [...byPlatform.keys()];
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+  const marks = createDeliveredMarks(deps.store, deps.clock);
+  let marking: Promise<void>[] = [];
+
+  /** Per destination, when the notice that failed this round was queued: later ones wait behind it. */
+  const failedAt = new Map<string, number>();
+
+  const deliverRow = async (row: OutboxRow): Promise<void> => {
+    const notifier = byPlatform.get(row.platform);
+    if (!notifier) return;
+    const blockedSince = failedAt.get(destinationKey(row));
+    if (blockedSince !== undefined && row.created_at > blockedSince) {
+      await release(deps.store.db, row.id, deps.clock());
+      return;
+    }
+    if (row.next_attempt_at - deps.clock() < MIN_LEASE_LEFT_MS) {
+      const held = { id: row.id, attempts: row.attempts, leasedUntil: row.next_attempt_at };
+      if (!(await renewLease(deps.store.db, held, deps.clock() + LEASE_MS))) return;
+    }
+    const outcome = await attemptDelivery(notifier, toOutbound(row));
+    deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status, reason: reasonClass(outcome) });
+    if (outcome.status === 'delivered') {
+      // Not awaited: the next post to this destination need not wait for the write; the round does.
+      marking.push(marks.add(row.id));
+      report.delivered += 1;
+      return;
+    }
+    await settleFailure(deps, row, outcome, deps.clock());
+    if (outcome.status === 'retry' && !failedAt.has(destinationKey(row)))
+      failedAt.set(destinationKey(row), row.created_at);
+    if (outcome.status === 'retry') report.retried += 1;
+    else report.undeliverable += 1;
+  };
+
+  const settleSafely = (row: OutboxRow) =>
+    deliverRow(row).catch((error: unknown) => {
+      // The row keeps its lease and comes back after it: at least once, never lost.
+      deps.log.error({ err: error, notification: row.id }, 'could not record a delivery attempt');
+    });
+
+  for (;;) {
     const rows = await claimDue(deps.store.db, deps.store.dialect, {
       platforms,
       now: deps.clock(),
       leaseMs: LEASE_MS,
-      limit: BATCH,
+      limit: CLAIM,
     });
-    for (const row of rows) {
-      const notifier = byPlatform.get(row.platform);
-      if (!notifier) continue;
-      const notification = toOutbound(row);
-      await settle(deps, row, notification.event, await attempt(notifier, notification), report);
-    }
-    if (rows.length < BATCH) break;
+    await forEachByDestination(rows, destinationKey, CONCURRENCY, settleSafely);
+    const written = await Promise.allSettled(marking);
+    marking = [];
+    // Those rows keep their lease and come back after it: delivered again rather than lost.
+    for (const failed of written.filter((w) => w.status === 'rejected'))
+      deps.log.error({ err: failed.reason }, 'could not mark notifications delivered');
+    if (rows.length < CLAIM) return report;
   }
-  return report;
 }

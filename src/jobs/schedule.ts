@@ -6,6 +6,7 @@ import type { Store } from '../store/connect.ts';
 import type { DeliveryLoop } from './delivery-loop.ts';
 import { endMemberships } from './end-memberships.ts';
 import { expireInvitations } from './expire-invitations.ts';
+import { pruneOutbox } from './prune-outbox.ts';
 import { sendReminders } from './send-reminders.ts';
 
 export interface SweepDeps {
@@ -14,22 +15,28 @@ export interface SweepDeps {
   readonly delivery: DeliveryLoop;
   readonly log: Logger;
   readonly metrics: Metrics;
+  /** Delivered notifications older than this are deleted (OUTBOX_RETENTION). */
+  readonly outboxRetentionMs: number;
 }
 
 /**
  * One run of the scheduled work: expire due invitations, remind inviters, end time-limited
- * memberships (SPEC §12), then deliver what is queued.
+ * memberships (SPEC §12), prune old delivered notifications, and kick delivery without waiting for
+ * it, so a platform that hangs cannot stop invitations expiring.
  */
 export async function sweep(deps: SweepDeps): Promise<number> {
   try {
-    const expired = await expireInvitations(deps.store, deps.clock());
-    const reminded = await sendReminders(deps.store, deps.clock());
-    const { ended, noticed } = await endMemberships(deps.store, deps.clock());
+    const now = deps.clock();
+    const expired = await expireInvitations(deps.store, now);
+    const reminded = await sendReminders(deps.store, now);
+    const { ended, noticed } = await endMemberships(deps.store, now);
     if (reminded + ended + noticed > 0) deps.log.info({ reminded, ended, noticed }, 'scheduled work done');
     deps.metrics.expired.inc(expired);
-    await deps.delivery.flush();
+    const pruned = await pruneOutbox(deps.store, now, deps.outboxRetentionMs);
+    deps.metrics.outboxPruned.inc(pruned);
+    deps.delivery.kick();
     deps.metrics.sweeps.inc({ outcome: 'ok' });
-    if (expired > 0) deps.log.info({ expired }, 'invitations expired');
+    if (expired > 0 || pruned > 0) deps.log.info({ expired, pruned }, 'sweep done');
     return expired;
   } catch (error) {
     deps.metrics.sweeps.inc({ outcome: 'error' });

@@ -20,21 +20,29 @@ export interface OpenStoreOptions {
   /** PostgreSQL: the schema to use (created if missing); tests isolate themselves with one each. */
   readonly pgSchema?: string;
   readonly poolSize?: number;
+  /**
+   * Told about connections that failed outside a query (a terminated backend, a failover, an
+   * idle-closing proxy). Without a listener such an error would end the process; with one the pool
+   * drops that connection and the next query opens a fresh one.
+   */
+  readonly onConnectionError?: (error: Error) => void;
+  /** SQLite: how long a write waits for another writer before failing with SQLITE_BUSY (5 s). */
+  readonly busyTimeoutMs?: number;
 }
 
 const INT8_OID = 20;
 
 /** Opens `sqlite:<path>` (WAL, busy timeout, directory created) or a `postgres://` URL. */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options.busyTimeoutMs ?? 5_000);
   return openPostgres(url, options);
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(path: string, busyTimeoutMs: number): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
@@ -82,8 +90,22 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
     ...(schema === undefined ? {} : { options: `-c search_path="${schema.replaceAll('"', '')}"` }),
   });
+  survivingConnectionErrors(pool, options.onConnectionError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', ...(schema === undefined ? {} : { pgSchema: schema }), close: () => db.destroy() };
+}
+
+/**
+ * pg emits `error` on an idle pooled connection (through the pool) and on a checked-out one (on the
+ * client itself) when its backend goes away; an EventEmitter `error` without a listener ends the
+ * process. A query running on that connection still rejects, reaching the adapter's boundary; the
+ * pool discards the broken client on release, so the next command gets a fresh connection.
+ */
+function survivingConnectionErrors(pool: pg.Pool, onError: (error: Error) => void): void {
+  pool.on('error', (error) => onError(error));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onError(error));
+  });
 }
 
 /** Brings the schema to the newest migration; returns the names applied now. */

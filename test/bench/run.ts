@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { runBurstBench } from './burst-bench.ts';
 import { runCoreWriteBench } from './core-bench.ts';
 import { printRows } from './measure.ts';
 import { runSlackBench } from './slack-bench.ts';
@@ -14,3 +15,4 @@ console.log(
 printRows('Core writes on SQLite (median of interleaved rounds)', await runCoreWriteBench());
 printRows('Slack over HTTP (median of interleaved requests)', await runSlackBench());
 printRows('Expiry sweep on SQLite', await runSweepBench());
+printRows('Outbox under a burst of invitations, SQLite (real HTTP path, fake Slack)', await runBurstBench());

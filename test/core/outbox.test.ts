@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../../src/core/index.ts';
+import { createMembershipCore, HOUR, MINUTE } from '../../src/core/index.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
+import { pruneOutbox } from '../../src/jobs/prune-outbox.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
+import { testSettings } from '../support/core-build.ts';
 import { expectOk, fixtures, makeCore, slackCaller } from '../support/core-harness.ts';
 import { down, recordingNotifier, serverError, silentLog } from '../support/core-notifier.ts';
 import { availableDialects, manualClock } from '../support/stores.ts';
@@ -99,6 +101,38 @@ describe.each(dialects)('outbox delivery (%s)', (dialect) => {
     expect((await stateOf(store)).map((r) => r.state)).toEqual(['undeliverable', 'undeliverable', 'undeliverable']);
   });
 
+  it('a write that queued notifications calls the post-commit hook; a refusal does not', async () => {
+    let commits = 0;
+    const fixture = await make.bare();
+    const core = createMembershipCore({
+      store: fixture.store,
+      clock: fixture.clock,
+      settings: testSettings(),
+      afterCommit: () => {
+        commits += 1;
+      },
+    });
+    expectOk(await core.setup(boss, { orgName: 'Acme', isPlatformAdmin: true }));
+    expectOk(await core.setChannel(boss, { channelId: 'C-team' }));
+    const before = commits;
+    expectOk(await core.invite(boss, { emails: ['a@x.test'] }));
+    expect(commits).toBe(before + 1);
+    expect((await core.invite(boss, { emails: ['not an email'] })).ok).toBe(false);
+    expect(commits).toBe(before + 1);
+  });
+
+  it('prunes delivered rows after the retention, and keeps pending ones', async () => {
+    const fixture = await make.bare();
+    const { store, clock } = fixture;
+    await queueThreePosts(fixture);
+    const slack = recordingNotifier('slack');
+    await dispatchNotifications({ store, clock, notifiers: [slack.notifier], log: silentLog });
+    expectOk(await fixture.core.invite(boss, { emails: ['d@x.test'] }));
+    expect(await pruneOutbox(store, clock() + 6 * 24 * HOUR, 7 * 24 * HOUR)).toBe(0);
+    expect(await pruneOutbox(store, clock() + 8 * 24 * HOUR, 7 * 24 * HOUR)).toBe(3);
+    expect((await stateOf(store)).map((r) => r.state)).toEqual(['pending']);
+  });
+
   it('delivers each notification once when two dispatchers run at the same time', async () => {
     const fixture = await make.bare({ poolSize: 10 });
     const { store, clock } = fixture;
@@ -145,7 +179,8 @@ describe('outbox delivery across a restart (sqlite file)', () => {
     const ids = await queueThreePosts(await makeCore('sqlite', { store: first, clock }));
     // The process dies mid-delivery: its notifier never answers and its store is closed.
     const hung = recordingNotifier('slack', () => new Promise(() => {}));
-    void dispatchNotifications({ store: first, clock, notifiers: [hung.notifier], log: silentLog });
+    // It fails once its store is closed under it; that process is gone, so nobody hears.
+    void dispatchNotifications({ store: first, clock, notifiers: [hung.notifier], log: silentLog }).catch(() => {});
     await expect.poll(() => hung.attempts.length).toBe(1);
     await first.close();
 
@@ -153,8 +188,11 @@ describe('outbox delivery across a restart (sqlite file)', () => {
     const slack = recordingNotifier('slack');
     const deps = { store: second, clock, notifiers: [slack.notifier], log: silentLog };
     expect((await dispatchNotifications(deps)).delivered).toBe(0);
-    clock.advance(10 * MINUTE);
+    // Within seconds, not minutes: the lease is short.
+    clock.advance(5_000);
     expect((await dispatchNotifications(deps)).delivered).toBe(3);
+    clock.advance(10 * MINUTE);
+    expect((await dispatchNotifications(deps)).delivered).toBe(0);
     expect(slack.delivered.map((n) => n.id).sort()).toEqual(ids);
     await second.close();
   });

@@ -51,6 +51,38 @@ describe('the Discord notifier delivers the outbox', () => {
     ]);
   });
 
+  it('a rejected token and a missing permission are held for an admin, then delivered once: lost 0, duplicated 0', async () => {
+    world.fake.fail({
+      method: 'POST',
+      path: toNotifications,
+      status: 401,
+      code: 0,
+      message: '401: Unauthorized',
+      times: 1,
+    });
+    await world.run(inGuild(owner), 'invite', { emails: 'bea@x.com' });
+    expect(await world.deliver()).toEqual({ delivered: 0, retried: 1, undeliverable: 0 });
+
+    world.fake.fail({
+      method: 'POST',
+      path: toNotifications,
+      status: 403,
+      code: 50001,
+      message: 'Missing Access',
+      times: 1,
+    });
+    world.clock.advance(HOUR);
+    expect(await world.deliver()).toEqual({ delivered: 0, retried: 1, undeliverable: 0 });
+
+    world.clock.advance(HOUR);
+    expect(await world.deliver()).toEqual({ delivered: 1, retried: 0, undeliverable: 0 });
+    world.clock.advance(24 * HOUR);
+    expect(await world.deliver()).toEqual({ delivered: 0, retried: 0, undeliverable: 0 });
+    expect(world.fake.messages.inChannel(NOTIFICATIONS)).toHaveLength(1);
+    const activity = await world.run(inGuild(owner), 'activity');
+    expect(activity.content).toContain('is waiting for an admin to deliver a notification to');
+  });
+
   it('channel posts never ping anyone', async () => {
     await world.run(inGuild(owner), 'invite', { emails: 'bea@x.com' });
     await world.deliver();

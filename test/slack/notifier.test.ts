@@ -86,14 +86,24 @@ describe('the Slack notifier', () => {
     ]);
   });
 
-  it('gives up on someone without a Slack account, and on a channel that does not exist', async () => {
+  it('gives up on someone without a Slack account or who cannot take DMs, never on what an admin can fix', async () => {
     const notifier = notifierFor(fake.apiUrl);
     expect((await notifier.deliver(removal({ kind: 'email', email: 'nobody@x.com' }))).status).toBe('undeliverable');
-    fake.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
-    expect(await notifier.deliver(removal({ kind: 'channel', channelId: 'CGONE' }))).toEqual({
-      status: 'undeliverable',
-      reason: 'channel_not_found',
-    });
+    for (const error of ['user_not_found', 'cannot_dm_bot', 'user_disabled']) {
+      fake.script('chat.postMessage', { status: 200, body: { ok: false, error } });
+      expect(await notifier.deliver(removal({ kind: 'user', userId: 'UGONE' }))).toEqual({
+        status: 'undeliverable',
+        reason: error,
+      });
+    }
+    for (const error of ['channel_not_found', 'invalid_auth', 'token_revoked', 'not_in_channel', 'missing_scope']) {
+      fake.script('chat.postMessage', { status: 200, body: { ok: false, error } });
+      expect(await notifier.deliver(removal({ kind: 'channel', channelId: 'CGONE' }))).toEqual({
+        status: 'retry',
+        reason: error,
+        operatorFixable: true,
+      });
+    }
   });
 
   it('hands a rate limit back with its Retry-After, and a network failure back for retry', async () => {

@@ -24,11 +24,25 @@ export interface FakeReply {
 }
 
 /**
+ * A failure switched on for a while (the time between `failWith` and `recover`), for the methods
+ * given (all when absent): `hang` accepts the request and never answers, as a stuck load balancer
+ * does; `server_error` answers HTTP 500; `rate_limited` answers 429 with Retry-After; `invalid_auth`
+ * answers HTTP 200 with `ok: false`, as Slack does during a token rotation.
+ */
+export type FakeFault =
+  | { readonly kind: 'hang'; readonly methods?: readonly string[] }
+  | { readonly kind: 'server_error'; readonly methods?: readonly string[] }
+  | { readonly kind: 'rate_limited'; readonly retryAfterS: number; readonly methods?: readonly string[] }
+  | { readonly kind: 'invalid_auth'; readonly methods?: readonly string[] };
+
+/**
  * A stand-in for Slack on 127.0.0.1: `/api/<method>` (form or JSON bodies) and `/response/<id>`
  * for response_url. It records every call and answers from a small user directory or a script.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** The calls answered with `ok: true`: what Slack accepted (hung or failed calls are in `calls` only). */
+  readonly accepted: RecordedCall[] = [];
   readonly teamId = 'T0001';
   /** Slack's published limits, enforced unless a test opts out (slack-limits.ts). */
   readonly limits = new SlackLimits();
@@ -43,6 +57,33 @@ export class FakeSlack {
   });
   #port = 0;
   #responseCounter = 0;
+  #fault: FakeFault | undefined;
+
+  /** Every matching call fails this way until `recover()`. */
+  failWith(fault: FakeFault): void {
+    this.#fault = fault;
+  }
+
+  recover(): void {
+    this.#fault = undefined;
+  }
+
+  /** Stops listening (connections are refused) until `listenAgain()`, on the same port. */
+  async refuseConnections(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  async listenAgain(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(this.#port, '127.0.0.1', resolve));
+  }
+
+  #faultFor(method: string): FakeFault | undefined {
+    const fault = this.#fault;
+    return fault && (fault.methods === undefined || fault.methods.includes(method)) ? fault : undefined;
+  }
 
   static async start(): Promise<FakeSlack> {
     const fake = new FakeSlack();
@@ -127,8 +168,23 @@ export class FakeSlack {
     const call = { method, body };
     this.calls.push(call);
     this.#events.emit('call', call);
+    const fault = this.#faultFor(method);
+    if (fault?.kind === 'hang') return;
+    if (fault) {
+      const [status, headers, reply] =
+        fault.kind === 'server_error'
+          ? [500, {}, { ok: false }]
+          : fault.kind === 'rate_limited'
+            ? [429, { 'retry-after': String(fault.retryAfterS) }, { ok: false, error: 'ratelimited' }]
+            : [200, {}, { ok: false, error: 'invalid_auth' }];
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(reply));
+      return;
+    }
     const scripted = this.#scripts.get(method)?.shift();
     const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body);
+    if (reply.status === 200 && (reply.body === undefined || (reply.body as { ok?: unknown }).ok !== false))
+      this.accepted.push(call);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? { ok: true }));
   }

@@ -9,8 +9,16 @@ export type OutboxRow = Selectable<OutboxTable>;
 /** A notification as the core queues it: not yet attempted, due at once. */
 export type NewNotification = Omit<OutboundNotification, 'attempt'> & { readonly now: number };
 
+/** Transactions that queued notifications: the core's post-commit hook kicks delivery after those. */
+const queuedIn = new WeakSet<Executor>();
+
+export function queuedNotifications(trx: Executor): boolean {
+  return queuedIn.has(trx);
+}
+
 export async function enqueueNotifications(db: Executor, rows: readonly NewNotification[]) {
   if (rows.length === 0) return;
+  queuedIn.add(db);
   await db
     .insertInto('outbox')
     .values(
@@ -33,9 +41,12 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
 }
 
 /**
- * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease,
- * so no other process takes it meanwhile, and a crashed claimer's rows come back after the lease.
- * PostgreSQL skips rows another process is claiming; SQLite has one writer at a time.
+ * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease
+ * and its attempt count goes up, so no other process takes it meanwhile, and a crashed claimer's
+ * rows come back after the (short) lease. PostgreSQL skips rows another process is claiming; SQLite
+ * has one writer at a time. A row waits while an older notice to its destination waits (for a
+ * retry, or in another claim), so a channel never reads "expired" before "invited"; due rows of
+ * one destination are claimed together, oldest first.
  */
 export async function claimDue(
   db: Executor,
@@ -43,17 +54,33 @@ export async function claimDue(
   claim: { platforms: readonly Platform[]; now: number; leaseMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (claim.platforms.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  let order: string[] = [];
+  const rows = await db.transaction().execute(async (trx) => {
     let due = trx
       .selectFrom('outbox')
       .select('id')
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', claim.now)
       .where('platform', 'in', claim.platforms)
-      .orderBy('next_attempt_at')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox as older')
+              .select('older.id')
+              .where('older.state', '=', 'pending')
+              .whereRef('older.platform', '=', 'outbox.platform')
+              .whereRef('older.workspace_id', '=', 'outbox.workspace_id')
+              .whereRef('older.destination', '=', 'outbox.destination')
+              .whereRef('older.created_at', '<', 'outbox.created_at')
+              .where('older.next_attempt_at', '>', claim.now),
+          ),
+        ),
+      )
+      .orderBy('created_at')
       .limit(claim.limit);
     if (dialect === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((row) => row.id);
+    order = ids;
     if (ids.length === 0) return [];
     return trx
       .updateTable('outbox')
@@ -63,14 +90,49 @@ export async function claimDue(
       .returningAll()
       .execute();
   });
+  // Back in the order selected: notices queued at the same moment keep the order they were written in.
+  const position = new Map(order.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
-export async function markDelivered(db: Executor, id: string, now: number) {
-  await db.updateTable('outbox').set({ state: 'delivered', delivered_at: now }).where('id', '=', id).execute();
+/**
+ * Extends a claimed row's lease before an attempt, only if this claim still holds it: the row is
+ * pending with the attempt count and lease this claimer set. False means the lease ran out and
+ * another process claimed it (or delivered it): this one must not try it.
+ */
+export async function renewLease(
+  db: Executor,
+  held: { id: string; attempts: number; leasedUntil: number },
+  until: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: until })
+    .where('id', '=', held.id)
+    .where('state', '=', 'pending')
+    .where('attempts', '=', held.attempts)
+    .where('next_attempt_at', '=', held.leasedUntil)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** One statement for many: marks rows delivered (a delivered row is never claimed again). */
+export async function markDelivered(db: Executor, ids: readonly string[], now: number) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ state: 'delivered', delivered_at: now })
+    .where('id', 'in', ids)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 export async function markUndeliverable(db: Executor, id: string, reason: string) {
-  await db.updateTable('outbox').set({ state: 'undeliverable', last_error: reason }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ state: 'undeliverable', last_error: reason.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function reschedule(db: Executor, id: string, nextAttemptAt: number, reason: string) {
@@ -80,4 +142,41 @@ export async function reschedule(db: Executor, id: string, nextAttemptAt: number
     .where('id', '=', id)
     .where('state', '=', 'pending')
     .execute();
+}
+
+/**
+ * Gives a claimed, untried row back at once (the claim's attempt undone): it waits behind an older
+ * notice to its destination that failed, so the channel keeps its order.
+ */
+export async function release(db: Executor, id: string, now: number) {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ next_attempt_at: now, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
+/** When the next pending row of these platforms falls due (or is released by a lease), if any. */
+export async function nextDueAt(db: Executor, platforms: readonly Platform[]): Promise<number | undefined> {
+  if (platforms.length === 0) return undefined;
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+    .where('state', '=', 'pending')
+    .where('platform', 'in', platforms)
+    .executeTakeFirst();
+  return row?.next === null || row?.next === undefined ? undefined : Number(row.next);
+}
+
+/** Deletes up to `limit` rows delivered before `before`; the activity keeps what happened. */
+export async function pruneDelivered(db: Executor, before: number, limit: number): Promise<number> {
+  const ids = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('state', '=', 'delivered')
+    .where('delivered_at', '<', before)
+    .limit(limit);
+  const result = await db.deleteFrom('outbox').where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,0 +1,94 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSlackAdapter } from '../../adapters/slack/index.ts';
+import { createMembershipCore, HOUR, type Notifier, systemClock } from '../../src/core/index.ts';
+import { close, createHttpServer, listen } from '../../src/http/server.ts';
+import { createDeliveryLoop } from '../../src/jobs/delivery-loop.ts';
+import { createLogger } from '../../src/log.ts';
+import { createMetrics } from '../../src/metrics.ts';
+import { migrateToLatest, openStore } from '../../src/store/connect.ts';
+import { testSettings } from '../support/core-build.ts';
+import { FakeSlack } from '../support/fake-slack.ts';
+import { slashCommandForm } from '../support/fake-slack-payloads.ts';
+import { postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
+import { median, type Row } from './measure.ts';
+
+const ROUNDS = 3;
+const BURST = 500;
+/** Commands in flight at once during the burst, as a busy workspace would send them. */
+const CONCURRENCY = 50;
+const CHANNEL = 'C0BURST';
+
+/**
+ * One round: the bot as the runtime assembles it (post-commit hook kicking the delivery loop) on a
+ * fresh SQLite file, a burst of invitations through the signed HTTP endpoint, and the time from the
+ * burst's last answer to the last channel notice Slack accepted.
+ */
+async function burstRound(): Promise<{ burstMs: number; drainMs: number }> {
+  const fake = await FakeSlack.start();
+  fake.addUser({ id: 'UOWNER', email: 'owner@bench.test', isAdmin: true });
+  const store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'rollcall-burst-')), 'bench.db')}`);
+  await migrateToLatest(store);
+  const log = createLogger('silent');
+  const metrics = createMetrics();
+  const notifiers: Notifier[] = [];
+  const delivery = createDeliveryLoop({ store, clock: systemClock, notifiers, log, metrics });
+  const core = createMembershipCore({
+    store,
+    clock: systemClock,
+    settings: testSettings({ orgMaxMembers: BURST + 10 }),
+    afterCommit: () => delivery.kick(),
+  });
+  const config = { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
+  const adapter = createSlackAdapter({ core, config, log, metrics, clock: systemClock });
+  notifiers.push(adapter.notifier);
+  await adapter.start();
+  const server = createHttpServer({ metrics, slack: adapter.requestListener });
+  const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/slack/events`;
+  const command = (text: string) => postToSlackEndpoint(url, slashCommandForm('UOWNER', text, fake.responseUrl()));
+  await command('setup Burst');
+  await command(`channel <#${CHANNEL}|burst>`);
+  await delivery.flush();
+
+  const posted = () =>
+    fake.accepted.filter((c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL).length;
+  const before = posted();
+  const start = performance.now();
+  let next = 0;
+  const sender = async () => {
+    for (let i = next++; i < BURST; i = next++) await command(`invite burst${i}@bench.test`);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+  const burstEnd = performance.now();
+  while (posted() - before < BURST) {
+    if (performance.now() - burstEnd > 120_000) throw new Error(`only ${posted() - before} of ${BURST} delivered`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const drainMs = performance.now() - burstEnd;
+
+  await delivery.stop();
+  await close(server);
+  await adapter.stop();
+  await fake.close();
+  await store.close();
+  return { burstMs: burstEnd - start, drainMs };
+}
+
+export async function runBurstBench(): Promise<Row[]> {
+  const rounds: Array<{ burstMs: number; drainMs: number }> = [];
+  for (let round = 0; round < ROUNDS; round += 1) rounds.push(await burstRound());
+  const drains = rounds.map((r) => r.drainMs);
+  return [
+    {
+      name: `${BURST} invitations over HTTP (${CONCURRENCY} in flight)`,
+      value: `${(median(rounds.map((r) => r.burstMs)) / 1000).toFixed(2)} s`,
+      note: `median of ${ROUNDS} rounds: first request to last answer`,
+    },
+    {
+      name: 'burst end → last channel notice delivered',
+      value: `${(median(drains) / 1000).toFixed(2)} s`,
+      note: `median of ${ROUNDS} rounds (each: ${drains.map((d) => (d / 1000).toFixed(2)).join(', ')} s); target < 5 s`,
+    },
+  ];
+}
