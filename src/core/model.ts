@@ -9,6 +9,12 @@ export type Role = (typeof ROLES)[number];
 export const PLATFORMS = ['slack', 'discord', 'console'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/**
+ * Who carries a queued notification: a chat platform, or `email` (SMTP, SPEC §9), which reaches a
+ * person whatever platforms the organization is on. Only the outbox and the notifiers know it.
+ */
+export type Carrier = Platform | 'email';
+
 export const INVITATION_END_STATES = ['accepted', 'declined', 'revoked', 'expired'] as const;
 export type InvitationEndState = (typeof INVITATION_END_STATES)[number];
 export type InvitationState = 'pending' | InvitationEndState;
@@ -30,6 +36,8 @@ export const ACTIVITY_ACTIONS = [
   'owner_restored',
   'notification_undeliverable',
   'notification_delayed',
+  'membership_extended',
+  'removal_undone',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -59,7 +67,26 @@ export type NotificationEvent =
   | { kind: 'invitation_expired'; orgName: string; email: string }
   | { kind: 'role_changed'; orgName: string; email: string; from: Role; to: Role; by: string }
   | { kind: 'member_removed'; orgName: string; email: string; by: string }
-  | { kind: 'member_left'; orgName: string; email: string };
+  | { kind: 'member_left'; orgName: string; email: string }
+  /** To the inviter (SPEC §12): half the time is left, or the last hour; Resend and Revoke. */
+  | {
+      kind: 'invitation_reminder';
+      orgName: string;
+      invitationId: string;
+      email: string;
+      role: Role;
+      which: 'half' | 'last';
+      expiresAt: number;
+    }
+  /** To the inviter and the owners before a time-limited membership ends; Extend (by `durationMs`) and Let it end. */
+  | { kind: 'membership_ending'; orgName: string; email: string; role: Role; endsAt: number; durationMs: number }
+  /** The removal's notices when a time-limited membership ran out: the channel and the person. */
+  | { kind: 'membership_ended'; orgName: string; email: string; role: Role }
+  | { kind: 'membership_extended'; orgName: string; email: string; endsAt: number; by: string }
+  /** The removed person is back, with their role: the channel and the person. */
+  | { kind: 'removal_undone'; orgName: string; email: string; role: Role; by: string }
+  /** The platform deactivated a member's chat account: the channel, with Remove from the organization. */
+  | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform };
 
 export type NotificationKind = NotificationEvent['kind'];
 
@@ -73,10 +100,16 @@ export type Destination =
 export interface OutboundNotification {
   readonly id: string;
   readonly orgId: string;
-  readonly platform: Platform;
+  readonly platform: Carrier;
+  /** The platform's workspace; '' for email. */
   readonly workspaceId: string;
   readonly destination: Destination;
   readonly event: NotificationEvent;
+  /**
+   * A secret only this recipient may read (their invitation code), kept beside the event rather
+   * than in it and erased from the outbox once the notification is settled.
+   */
+  readonly secret?: string;
   /** 1 on the first delivery attempt. */
   readonly attempt: number;
 }
@@ -94,6 +127,6 @@ export type DeliveryOutcome =
 
 /** The port each adapter implements to deliver the outbox. A thrown error counts as `retry`. */
 export interface Notifier {
-  readonly platform: Platform;
+  readonly platform: Carrier;
   deliver(notification: OutboundNotification): Promise<DeliveryOutcome>;
 }

@@ -47,6 +47,16 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `${escapeText(event.by)} removed *${escapeText(event.email)}* from ${org}.`;
     case 'member_left':
       return `*${escapeText(event.email)}* left ${org}.`;
+    case 'invitation_reminder':
+    case 'membership_ending':
+    case 'membership_extended':
+      return directLine(event, now);
+    case 'membership_ended':
+      return `The membership of *${escapeText(event.email)}* in ${org} ended.`;
+    case 'removal_undone':
+      return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
+    case 'member_deactivated':
+      return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
   }
 }
 
@@ -73,6 +83,18 @@ export function directLine(event: NotificationEvent, now: number): string {
       return `${escapeText(event.by)} removed you from *${org}*.`;
     case 'member_left':
       return `You left *${org}*.`;
+    case 'invitation_reminder':
+      return `Your invitation of ${escapeText(event.email)} to *${org}* expires ${relativeTime(event.expiresAt, now)}. \`/members resend ${escapeText(event.email)}\` or \`/members revoke ${escapeText(event.email)}\`.`;
+    case 'membership_ending':
+      return `The membership of ${escapeText(event.email)} in *${org}* ends ${relativeTime(event.endsAt, now)}. \`/members extend ${escapeText(event.email)} <duration>\`, or let it end.`;
+    case 'membership_ended':
+      return `Your membership of *${org}* ended.`;
+    case 'membership_extended':
+      return `${escapeText(event.by)} extended your membership of *${org}*; it now ends ${relativeTime(event.endsAt, now)}.`;
+    case 'removal_undone':
+      return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
+    case 'member_deactivated':
+      return channelLine(event, now);
   }
 }
 

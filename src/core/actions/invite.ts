@@ -14,6 +14,7 @@ import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { grantableRoles, parseRole } from '../roles.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
+import { nextReminderAt, parseTerm } from '../term.ts';
 
 export const MAX_EMAILS_PER_COMMAND = 100;
 
@@ -43,6 +44,13 @@ export async function expireOverdue(deps: CoreDeps, trx: Executor, member: Membe
   for (const invitation of due) await expireInvitation(trx, invitation, deps.settings.platforms, now);
 }
 
+/** The term of a time-limited membership: none when not asked for; never for owners (they could all run out). */
+export function termToGrant(input: string | undefined, role: Role): Result<number | null> {
+  if (input === undefined || input.trim() === '') return ok(null);
+  if (role === 'owner') return err({ code: 'owner_not_time_limited' });
+  return parseTerm(input);
+}
+
 export async function seatsLeft(trx: Executor, member: MemberContext): Promise<number> {
   const taken = (await countMembers(trx, member.org.orgId)) + (await countPending(trx, member.org.orgId));
   return Math.max(0, member.org.memberLimit - taken);
@@ -52,6 +60,8 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
   return writeAsMember(deps, caller, {}, async (trx, member) => {
     const role = roleToGrant(input.role, member.role);
     if (!role.ok) return role;
+    const term = termToGrant(input.duration, role.value);
+    if (!term.ok) return term;
     const emails = parseEmailList(input.emails);
     if (!emails.ok) return emails;
     const now = deps.clock();
@@ -65,7 +75,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
 
     const invited: InvitedEmail[] = [];
-    const batch = new NotificationBatch(member.org.orgId, now);
+    const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
     for (const email of fresh) {
       const code = newInvitationCode();
       const id = randomUUID();
@@ -82,23 +92,30 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         now,
         expiresAt,
         target,
+        remindAt: nextReminderAt(now, expiresAt, now),
+        durationMs: term.value,
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
-      if (userId !== undefined)
-        batch.toUser(caller.platform, caller.workspaceId, userId, {
-          kind: 'invitation_offer',
-          invitationId: id,
-          ...facts,
-        });
+      const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
+      batch.toMailbox(email, offer, code);
+      if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
       await recordActivity(trx, {
         orgId: member.org.orgId,
         at: now,
         actor: member.email,
         action: 'invited',
         subject: email,
-        details: { role: role.value },
+        details: term.value === null ? { role: role.value } : { role: role.value, durationMs: String(term.value) },
       });
-      invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
+      invited.push({
+        email,
+        role: role.value,
+        code,
+        expiresAt,
+        dmSent: userId !== undefined,
+        emailed: batch.sendsEmail,
+        ...(term.value === null ? {} : { durationMs: term.value }),
+      });
     }
     if (invited.length > 0) {
       const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));

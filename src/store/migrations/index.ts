@@ -2,12 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as outboxRetention from './002-outbox-retention-and-order.ts';
 import * as checkConstraints from './003-check-constraints.ts';
+import * as timeLimitsAndUndo from './004-time-limits-and-undo.ts';
+import * as outboxSecret from './005-outbox-secret.ts';
 
 /** Every migration, in order. Listed explicitly so bundling or a stray file can't reorder them. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-outbox-retention-and-order': outboxRetention,
   '003-check-constraints': checkConstraints,
+  '004-time-limits-and-undo': timeLimitsAndUndo,
+  '005-outbox-secret': outboxSecret,
 };
 
 export const migrationProvider: MigrationProvider = {
