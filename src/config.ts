@@ -50,6 +50,12 @@ const fields = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .optional(),
+  DISCORD_GATEWAY: z.enum(['on', 'off']).default('on'),
 });
 
 type Variable = keyof typeof fields.shape;
@@ -77,6 +83,14 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   DISCORD_TOKEN: { accepts: "the bot token from your Discord application's Bot page", example: 'MTA…' },
   DISCORD_APPLICATION_ID: { accepts: "your Discord application's id", example: '123456789012345678' },
   DISCORD_API_URL: { accepts: 'an http(s) URL of the Discord REST API', example: 'http://127.0.0.1:8080/api' },
+  DISCORD_PUBLIC_KEY: {
+    accepts: "the public key from your Discord application's General Information page, 64 hex digits",
+    example: '3b1f…',
+  },
+  DISCORD_GATEWAY: {
+    accepts: 'on or off (off needs DISCORD_PUBLIC_KEY: interactions then come over HTTP)',
+    example: 'off',
+  },
 };
 
 export interface SlackConfig {
@@ -90,6 +104,10 @@ export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
   readonly apiUrl: string | undefined;
+  /** Hex Ed25519 key: POST /discord/interactions is served when set. */
+  readonly publicKey?: string | undefined;
+  /** false (DISCORD_GATEWAY=off): no gateway login at all, interactions arrive over HTTP only. */
+  readonly gateway?: boolean;
 }
 
 export interface Config {
@@ -152,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const);
     throw misconfigured(missing, `set together with ${given}: ${WORDING[missing].accepts}`);
   }
+  if (e.DISCORD_GATEWAY === 'off' && !e.DISCORD_PUBLIC_KEY) {
+    throw misconfigured(
+      'DISCORD_PUBLIC_KEY',
+      `set when DISCORD_GATEWAY=off, or no interaction reaches Rollcall: ${WORDING.DISCORD_PUBLIC_KEY.accepts}`,
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -172,7 +196,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : undefined,
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL }
+        ? {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            apiUrl: e.DISCORD_API_URL,
+            publicKey: e.DISCORD_PUBLIC_KEY,
+            // Present only when off, so a gateway-only configuration reads as it always did.
+            ...(e.DISCORD_GATEWAY === 'off' ? { gateway: false } : {}),
+          }
         : undefined,
   };
 }

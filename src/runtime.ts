@@ -67,7 +67,12 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   if (discord) readiness.expect('discord');
   let server: Server | undefined;
   if (slack || discord || options.serveHttp) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check });
+    server = createHttpServer({
+      metrics,
+      slack: slack?.requestListener,
+      discord: discord?.interactions,
+      health: readiness.check,
+    });
     const port = await listen(server, config.port, config.host);
     log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
