@@ -47,6 +47,10 @@ const fields = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: z.string().trim().min(16).optional(),
+  ROLLCALL_SECRET_KEY: z.string().trim().min(16).optional(),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -80,6 +84,19 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   SLACK_SIGNING_SECRET: { accepts: "the signing secret from your Slack app's Basic Information", example: '8f742…' },
   SLACK_APP_TOKEN: { accepts: 'an app-level token with connections:write, for Socket Mode', example: 'xapp-…' },
   SLACK_API_URL: { accepts: 'an http(s) URL of the Slack Web API', example: 'http://127.0.0.1:8080/api/' },
+  SLACK_CLIENT_ID: {
+    accepts: "the Client ID from your Slack app's Basic Information",
+    example: '1234567890.1234567890',
+  },
+  SLACK_CLIENT_SECRET: { accepts: "the Client Secret from your Slack app's Basic Information", example: '9f0e…' },
+  SLACK_STATE_SECRET: {
+    accepts: 'a random string of at least 16 characters, used to sign the OAuth state',
+    example: '"$(openssl rand -hex 32)"',
+  },
+  ROLLCALL_SECRET_KEY: {
+    accepts: 'a random string of at least 16 characters; bot tokens in the database are encrypted with it',
+    example: '"$(openssl rand -hex 32)"',
+  },
   DISCORD_TOKEN: { accepts: "the bot token from your Discord application's Bot page", example: 'MTA…' },
   DISCORD_APPLICATION_ID: { accepts: "your Discord application's id", example: '123456789012345678' },
   DISCORD_API_URL: { accepts: 'an http(s) URL of the Discord REST API', example: 'http://127.0.0.1:8080/api' },
@@ -93,8 +110,17 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   },
 };
 
+/** Distribution: Bolt's OAuth flow installs Rollcall in any number of workspaces. */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly stateSecret: string;
+}
+
 export interface SlackConfig {
-  readonly botToken: string;
+  /** Single-workspace mode; undefined in distribution mode, where each workspace's token is stored. */
+  readonly botToken: string | undefined;
+  readonly oauth?: SlackOAuthConfig | undefined;
   readonly signingSecret: string | undefined;
   readonly appToken: string | undefined;
   readonly apiUrl: string | undefined;
@@ -124,6 +150,8 @@ export interface Config {
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
   readonly discord: DiscordConfig | undefined;
+  /** ROLLCALL_SECRET_KEY: encrypts the bot tokens the Slack installation store keeps. */
+  readonly secretKey?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +178,25 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+type Parsed = z.infer<typeof fields>;
+
+/** SLACK_CLIENT_ID turns on distribution; it needs its secrets, HTTP mode, and no single bot token. */
+function slackOAuth(e: Parsed): SlackOAuthConfig | undefined {
+  if (!e.SLACK_CLIENT_ID) return undefined;
+  const needs = (variable: Variable) =>
+    misconfigured(variable, `set with SLACK_CLIENT_ID (Slack distribution): ${WORDING[variable].accepts}`);
+  if (!e.SLACK_CLIENT_SECRET) throw needs('SLACK_CLIENT_SECRET');
+  if (!e.SLACK_STATE_SECRET) throw needs('SLACK_STATE_SECRET');
+  if (!e.SLACK_SIGNING_SECRET) throw needs('SLACK_SIGNING_SECRET');
+  if (e.SLACK_BOT_TOKEN) {
+    throw misconfigured(
+      'SLACK_BOT_TOKEN',
+      'left unset with SLACK_CLIENT_ID: each workspace gets its own token when it installs Rollcall',
+    );
+  }
+  return { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET };
+}
+
 /** Validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = fields.safeParse(withoutEmpty(env));
@@ -164,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       `set with SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode): ${WORDING.SLACK_SIGNING_SECRET.accepts}`,
     );
   }
+  const oauth = slackOAuth(e);
   if (Boolean(e.DISCORD_TOKEN) !== Boolean(e.DISCORD_APPLICATION_ID)) {
     const [missing, given] = e.DISCORD_TOKEN
       ? (['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'] as const)
@@ -186,14 +234,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxRetentionMs: e.OUTBOX_RETENTION,
     expiryCron: e.EXPIRY_CRON,
     logLevel: e.LOG_LEVEL,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-        }
-      : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN || oauth
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            ...(oauth ? { oauth } : {}),
+          }
+        : undefined,
+    ...(e.ROLLCALL_SECRET_KEY ? { secretKey: e.ROLLCALL_SECRET_KEY } : {}),
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? {

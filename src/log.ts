@@ -24,6 +24,12 @@ const SECRET_KEYS = [
   'SLACK_APP_TOKEN',
   'DISCORD_TOKEN',
   'DATABASE_URL',
+  'clientSecret',
+  'stateSecret',
+  'secretKey',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'ROLLCALL_SECRET_KEY',
 ];
 const REDACT = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 

@@ -55,7 +55,13 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
   const slack =
     config.slack &&
-    (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapterDeps, config: config.slack });
+    (await import('../adapters/slack/index.ts')).createSlackAdapter({
+      ...adapterDeps,
+      config: config.slack,
+      ...(config.slack.oauth
+        ? { installations: (await import('./slack-installations.ts')).slackInstallations(store, config.secretKey) }
+        : {}),
+    });
   const discord =
     config.discord &&
     (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });

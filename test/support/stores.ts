@@ -46,6 +46,7 @@ let current: Store | undefined;
 
 /** Every table, children before parents; the migrator's own tables are kept. */
 const TABLES = [
+  'slack_installations',
   'outbox',
   'activity',
   'pending_actions',
