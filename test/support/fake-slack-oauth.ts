@@ -16,8 +16,9 @@ export class FakeSlackOAuth {
     this.#grants.set(code, grant);
   }
 
-  teamOf(token: string): string | undefined {
-    return this.#teamOfToken.get(token);
+  /** The workspace of a token, from an `Authorization: Bearer …` header. */
+  teamOf(authorization: string | undefined): string | undefined {
+    return this.#teamOfToken.get(authorization?.replace(/^Bearer /, '') ?? '');
   }
 
   /** oauth.v2.access as Slack answers it for a bot install (api.slack.com/methods/oauth.v2.access). */

@@ -198,10 +198,8 @@ export class FakeSlack {
   #answer(method: string, body: Record<string, unknown>, authorization?: string): FakeReply {
     const ok = (extra: Record<string, unknown> = {}): FakeReply => ({ status: 200, body: { ok: true, ...extra } });
     switch (method) {
-      case 'auth.test': {
-        const token = authorization?.replace(/^Bearer /, '') ?? String(body.token ?? '');
-        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: this.oauth.teamOf(token) ?? this.teamId });
-      }
+      case 'auth.test':
+        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: this.oauth.teamOf(authorization) ?? this.teamId });
       case 'oauth.v2.access':
         return this.oauth.exchange(body);
       case 'users.info': {
