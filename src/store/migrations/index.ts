@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as outboxRetention from './002-outbox-retention-and-order.ts';
 import * as checkConstraints from './003-check-constraints.ts';
+import * as rosterOrderIndex from './006-roster-order-index.ts';
 
 /** Every migration, in order. Listed explicitly so bundling or a stray file can't reorder them. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-outbox-retention-and-order': outboxRetention,
   '003-check-constraints': checkConstraints,
+  '006-roster-order-index': rosterOrderIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
