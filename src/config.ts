@@ -50,6 +50,9 @@ const fields = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: optionalText,
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 type Variable = keyof typeof fields.shape;
@@ -77,6 +80,18 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   DISCORD_TOKEN: { accepts: "the bot token from your Discord application's Bot page", example: 'MTA…' },
   DISCORD_APPLICATION_ID: { accepts: "your Discord application's id", example: '123456789012345678' },
   DISCORD_API_URL: { accepts: 'an http(s) URL of the Discord REST API', example: 'http://127.0.0.1:8080/api' },
+  SMTP_URL: {
+    accepts: "your mail provider's SMTP address with its login, smtp:// (STARTTLS) or smtps:// (TLS)",
+    example: 'smtps://USER:PASSWORD@email-smtp.us-east-1.amazonaws.com:465',
+  },
+  MAIL_FROM: {
+    accepts: 'the sender of the emails, a name and an address',
+    example: '"Rollcall <rollcall@example.com>"',
+  },
+  PUBLIC_URL: {
+    accepts: 'the http(s) address people reach this server at; invitation emails link to it',
+    example: 'https://rollcall.example.com',
+  },
 };
 
 export interface SlackConfig {
@@ -106,6 +121,14 @@ export interface Config {
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
   readonly discord: DiscordConfig | undefined;
+  /** Email and the invitation pages; off without SMTP_URL (SPEC §8). */
+  readonly email: EmailConfig | undefined;
+}
+
+export interface EmailConfig {
+  readonly smtpUrl: string;
+  readonly from: string;
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const);
     throw misconfigured(missing, `set together with ${given}: ${WORDING[missing].accepts}`);
   }
+  if (e.SMTP_URL && !e.PUBLIC_URL)
+    throw misconfigured('PUBLIC_URL', `set with SMTP_URL: ${WORDING.PUBLIC_URL.accepts}`);
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -173,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL }
+        : undefined,
+    email:
+      e.SMTP_URL && e.PUBLIC_URL
+        ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Rollcall <rollcall@localhost>', publicUrl: e.PUBLIC_URL }
         : undefined,
   };
 }

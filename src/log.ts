@@ -5,7 +5,7 @@ export type { Logger };
 
 /**
  * Keys that hold a secret in what we log: Config's own (SlackConfig.botToken, signingSecret,
- * appToken; DiscordConfig.token; databaseUrl, which may carry a PostgreSQL password), the variables
+ * appToken; DiscordConfig.token; databaseUrl, which may carry a PostgreSQL password; EmailConfig.smtpUrl, which may carry the SMTP login), the variables
  * they come from, invitation codes and HTTP credentials. Each is censored at the top level and up
  * to two objects deep (`{ config: { slack: { botToken } } }`).
  */
@@ -24,6 +24,8 @@ const SECRET_KEYS = [
   'SLACK_APP_TOKEN',
   'DISCORD_TOKEN',
   'DATABASE_URL',
+  'smtpUrl',
+  'SMTP_URL',
 ];
 const REDACT = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 

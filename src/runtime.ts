@@ -1,7 +1,10 @@
+import { hkdfSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Config } from './config.ts';
 import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
+import { createEmailNotifier } from './email/smtp-notifier.ts';
 import { createReadiness, probeStore } from './http/health.ts';
+import { createInvitationPage } from './http/invitation-page/handler.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
 import { createDeliveryLoop, type DeliveryLoop } from './jobs/delivery-loop.ts';
 import { scheduleSweep } from './jobs/schedule.ts';
@@ -48,7 +51,12 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const core = createMembershipCore({
     store,
     clock,
-    settings: { inviteTtlMs: config.inviteTtlMs, orgMaxMembers: config.orgMaxMembers, platforms: PLATFORM_FACTS },
+    settings: {
+      inviteTtlMs: config.inviteTtlMs,
+      orgMaxMembers: config.orgMaxMembers,
+      platforms: PLATFORM_FACTS,
+      sendsEmail: config.email !== undefined,
+    },
     afterCommit: () => delivery.kick(),
   });
   const adapterDeps = { core, log, metrics, clock };
@@ -60,14 +68,21 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     config.discord &&
     (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
+  const email = config.email && createEmailNotifier(config.email, clock);
+  if (email) notifiers.push(email);
+  // Derived from SMTP_URL, which every process shares, so a form served by one is accepted by any.
+  const csrfKey =
+    config.email && Buffer.from(hkdfSync('sha256', config.email.smtpUrl, 'rollcall', 'invitation-form', 32));
+  const invitations =
+    config.email && csrfKey && createInvitationPage({ core, clock, log, publicUrl: config.email.publicUrl, csrfKey });
 
   // /healthz answers 503 from the moment the server listens until every configured adapter has started.
   const readiness = createReadiness(probeStore(store));
   if (slack) readiness.expect('slack');
   if (discord) readiness.expect('discord');
   let server: Server | undefined;
-  if (slack || discord || options.serveHttp) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check });
+  if (slack || discord || invitations || options.serveHttp) {
+    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check, invitations });
     const port = await listen(server, config.port, config.host);
     log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
@@ -101,6 +116,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       // What the last commands queued still goes out; each attempt is bounded by its deadline.
       await delivery.flush();
       await delivery.stop();
+      email?.close();
       await store.close();
     },
   };

@@ -1,5 +1,5 @@
 import type { Caller } from './caller.ts';
-import type { ActivityAction, Role } from './model.ts';
+import type { ActivityAction, Platform, Role } from './model.ts';
 import type { Result } from './result.ts';
 
 /** The membership core: every rule of SPEC §2–§4, whatever adapter calls it. */
@@ -25,6 +25,10 @@ export interface MembershipCore {
     caller: Caller,
     input: { among: 'members' | 'pending'; prefix: string; limit: number },
   ): Promise<readonly string[]>;
+  /** The invitation page (SPEC §9): the emailed link is the proof of owning the mailbox, so no caller. */
+  viewInvitation(input: LinkRef): Promise<Result<InvitationView>>;
+  acceptByLink(input: LinkRef): Promise<Result<LinkAnswer>>;
+  declineByLink(input: LinkRef): Promise<Result<LinkAnswer>>;
 }
 
 export interface SetupInput {
@@ -56,6 +60,8 @@ export interface InvitedEmail {
   readonly code: string;
   readonly expiresAt: number;
   readonly dmSent: boolean;
+  /** An email with the code and the invitation page's link is on its way (SMTP configured, SPEC §4). */
+  readonly emailed: boolean;
 }
 
 export interface InviteOutcome {
@@ -123,6 +129,30 @@ export interface CancelledOutcome {
 }
 
 export type InvitationRef = { readonly code: string } | { readonly invitationId: string };
+
+/** The code from an emailed link `PUBLIC_URL/invitations/<code>`. */
+export interface LinkRef {
+  readonly code: string;
+}
+
+/** A pending invitation as its page shows it. */
+export interface InvitationView {
+  readonly orgName: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly invitedBy: string;
+  readonly expiresAt: number;
+  /** The chat platforms the organization is on, to say where to find it once joined. */
+  readonly platforms: readonly Platform[];
+}
+
+export interface LinkAnswer {
+  readonly answer: 'accepted' | 'declined';
+  readonly orgName: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly platforms: readonly Platform[];
+}
 
 export interface AcceptOutcome {
   readonly orgName: string;

@@ -1,6 +1,7 @@
 import { activity } from './actions/activity.ts';
 import { setChannel } from './actions/channel.ts';
 import { cancel, confirm } from './actions/confirm.ts';
+import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
 import { list } from './actions/list.ts';
 import { suggestEmails, whoAmI } from './actions/lookups.ts';
@@ -34,5 +35,8 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     setChannel: (caller, input) => setChannel(deps, caller, input),
     whoAmI: (caller) => whoAmI(deps, caller),
     suggestEmails: (caller, input) => suggestEmails(deps, caller, input),
+    viewInvitation: (input) => viewInvitation(deps, input),
+    acceptByLink: (input) => answerByLink(deps, input, 'accepted'),
+    declineByLink: (input) => answerByLink(deps, input, 'declined'),
   };
 }

@@ -8,6 +8,8 @@ export interface CoreSettings {
   readonly orgMaxMembers: number;
   /** How each platform identifies and reaches people, supplied by the runtime (src/platforms.ts). */
   readonly platforms: PlatformDirectory;
+  /** SMTP is configured: invitations, removals and role changes are emailed too (SPEC §6, §9). */
+  readonly sendsEmail?: boolean;
 }
 
 export interface CoreDeps {

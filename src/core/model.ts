@@ -9,6 +9,12 @@ export type Role = (typeof ROLES)[number];
 export const PLATFORMS = ['slack', 'discord', 'console'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/**
+ * Who carries a queued notification: a chat platform, or `email` (SMTP, SPEC §9), which reaches a
+ * person whatever platforms the organization is on. Only the outbox and the notifiers know it.
+ */
+export type Carrier = Platform | 'email';
+
 export const INVITATION_END_STATES = ['accepted', 'declined', 'revoked', 'expired'] as const;
 export type InvitationEndState = (typeof INVITATION_END_STATES)[number];
 export type InvitationState = 'pending' | InvitationEndState;
@@ -65,10 +71,16 @@ export type Destination =
 export interface OutboundNotification {
   readonly id: string;
   readonly orgId: string;
-  readonly platform: Platform;
+  readonly platform: Carrier;
+  /** The platform's workspace; '' for email. */
   readonly workspaceId: string;
   readonly destination: Destination;
   readonly event: NotificationEvent;
+  /**
+   * A secret only this recipient may read (their invitation code), kept beside the event rather
+   * than in it and erased from the outbox once the notification is settled.
+   */
+  readonly secret?: string;
   /** 1 on the first delivery attempt. */
   readonly attempt: number;
 }
@@ -86,6 +98,6 @@ export type DeliveryOutcome =
 
 /** The port each adapter implements to deliver the outbox. A thrown error counts as `retry`. */
 export interface Notifier {
-  readonly platform: Platform;
+  readonly platform: Carrier;
   deliver(notification: OutboundNotification): Promise<DeliveryOutcome>;
 }

@@ -21,6 +21,8 @@ export class NotificationBatch {
   constructor(
     private readonly orgId: string,
     private readonly now: number,
+    /** Whether email is configured; without it `toMailbox` queues nothing (SPEC §8: email is off). */
+    readonly sendsEmail = false,
   ) {}
 
   toUser(platform: Platform, workspaceId: string, userId: string, event: NotificationEvent): this {
@@ -36,6 +38,25 @@ export class NotificationBatch {
   /** DMs a person wherever they can be reached: a linked account, else by email where the platform can. */
   toPerson(email: string, event: NotificationEvent): this {
     this.pending.push({ audience: 'person', email, event });
+    return this;
+  }
+
+  /**
+   * Emails a person (SPEC §6), whatever platforms the organization is on. `secret` is the code only
+   * this recipient may read; it travels beside the event, never inside it, so no other notice has it.
+   */
+  toMailbox(email: string, event: NotificationEvent, secret?: string): this {
+    if (!this.sendsEmail) return this;
+    this.rows.push({
+      id: randomUUID(),
+      orgId: this.orgId,
+      platform: 'email',
+      workspaceId: '',
+      destination: { kind: 'email', email },
+      event,
+      ...(secret === undefined ? {} : { secret }),
+      now: this.now,
+    });
     return this;
   }
 

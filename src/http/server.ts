@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../metrics.ts';
 import type { HealthReport } from './health.ts';
+import { INVITATIONS_PREFIX } from './invitation-page/handler.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -11,6 +12,8 @@ export interface HttpServerDeps {
   readonly slack?: RequestListener | undefined;
   /** Readiness (src/http/health.ts); without it the process is ready once it listens. */
   readonly health?: () => Promise<HealthReport>;
+  /** The invitation pages (`/invitations/<code>`), when email is configured. */
+  readonly invitations?: RequestListener | undefined;
 }
 
 type Response = Parameters<RequestListener>[1];
@@ -51,6 +54,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       return;
     }
     if (req.method === 'POST' && path === SLACK_EVENTS_PATH && deps.slack) return deps.slack(req, res);
+    if (path.startsWith(INVITATIONS_PREFIX) && deps.invitations) return deps.invitations(req, res);
     send(res, 404, 'text/plain', 'not found\n');
   });
 }

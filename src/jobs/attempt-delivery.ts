@@ -18,6 +18,7 @@ export function toOutbound(row: OutboxRow): OutboundNotification {
     workspaceId: row.workspace_id,
     destination: JSON.parse(row.destination) as Destination,
     event: JSON.parse(row.event) as NotificationEvent,
+    ...(row.secret === null ? {} : { secret: row.secret }),
     attempt: row.attempts,
   };
 }

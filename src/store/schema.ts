@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { InvitationState, PendingActionState, Platform, Role } from '../core/model.ts';
+import type { Carrier, InvitationState, PendingActionState, Platform, Role } from '../core/model.ts';
 
 /** Every table's row type. Times are milliseconds since the epoch (bigint on PostgreSQL). */
 export interface Database {
@@ -90,7 +90,8 @@ export type OutboxState = 'pending' | 'delivered' | 'undeliverable';
 export interface OutboxTable {
   id: string;
   org_id: string;
-  platform: Platform;
+  platform: Carrier;
+  /** '' for email. */
   workspace_id: string;
   /** JSON of the Destination. */
   destination: string;
@@ -103,4 +104,6 @@ export interface OutboxTable {
   next_attempt_at: number;
   delivered_at: number | null;
   last_error: string | null;
+  /** The recipient's invitation code for an email (migration 005); erased once the row is settled. */
+  secret: string | null;
 }

@@ -16,7 +16,7 @@ export async function applyAction(
   now: number,
 ): Promise<void> {
   const { orgId, orgName } = m.org;
-  const batch = new NotificationBatch(orgId, now);
+  const batch = new NotificationBatch(orgId, now, deps.settings.sendsEmail);
   const log = (subject: string, details: Record<string, string>) =>
     recordActivity(trx, { orgId, at: now, actor: m.email, action: activityOf[action.kind], subject, details });
   switch (action.kind) {
@@ -37,14 +37,14 @@ export async function applyAction(
         to: action.to,
         by: m.email,
       } as const;
-      batch.toChannels(event).toPerson(action.email, event);
+      batch.toChannels(event).toPerson(action.email, event).toMailbox(action.email, event);
       await log(action.email, { from: action.from, to: action.to });
       break;
     }
     case 'remove': {
       await deleteMembership(trx, orgId, action.email);
       const event = { kind: 'member_removed', orgName, email: action.email, by: m.email } as const;
-      batch.toChannels(event).toPerson(action.email, event);
+      batch.toChannels(event).toPerson(action.email, event).toMailbox(action.email, event);
       await log(action.email, { role: action.role });
       break;
     }

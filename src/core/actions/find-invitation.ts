@@ -17,6 +17,12 @@ export interface Invitee {
   readonly link: boolean;
 }
 
+/** The invitation a code names, whatever its state; the stored hash is compared in constant time. */
+export async function findByCode(db: Executor, code: string): Promise<Invitation | undefined> {
+  const candidates = await findInvitationsByCodeHash(db, hashCode(code));
+  return candidates.find((c) => codeMatches(code, c.codeHash));
+}
+
 /** The invitation a code or a DM button points at, checked against who is clicking (SPEC §4). */
 export async function findInvitationFor(
   deps: CoreDeps,
@@ -24,13 +30,7 @@ export async function findInvitationFor(
   caller: Caller,
   ref: InvitationRef,
 ): Promise<Result<Invitee>> {
-  let invitation: Invitation | undefined;
-  if ('code' in ref) {
-    const candidates = await findInvitationsByCodeHash(db, hashCode(ref.code));
-    invitation = candidates.find((c) => codeMatches(ref.code, c.codeHash));
-  } else {
-    invitation = await findInvitationById(db, ref.invitationId);
-  }
+  const invitation = 'code' in ref ? await findByCode(db, ref.code) : await findInvitationById(db, ref.invitationId);
   if (!invitation) return err({ code: 'invalid_code' });
 
   const email = await callerEmail(deps, db, caller);

@@ -75,7 +75,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
     const invited: InvitedEmail[] = [];
     const rows: NewInvitation[] = [];
     const activity: NewActivity[] = [];
-    const batch = new NotificationBatch(member.org.orgId, now);
+    const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
     for (const email of fresh) {
       const code = newInvitationCode();
       const id = randomUUID();
@@ -94,13 +94,9 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         target,
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
-      batch.toChannels({ kind: 'invitation_sent', ...facts });
-      if (userId !== undefined)
-        batch.toUser(caller.platform, caller.workspaceId, userId, {
-          kind: 'invitation_offer',
-          invitationId: id,
-          ...facts,
-        });
+      const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
+      batch.toChannels({ kind: 'invitation_sent', ...facts }).toMailbox(email, offer, code);
+      if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
       activity.push({
         orgId: member.org.orgId,
         at: now,
@@ -109,7 +105,14 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         subject: email,
         details: { role: role.value },
       });
-      invited.push({ email, role: role.value, code, expiresAt, dmSent: userId !== undefined });
+      invited.push({
+        email,
+        role: role.value,
+        code,
+        expiresAt,
+        dmSent: userId !== undefined,
+        emailed: batch.sendsEmail,
+      });
     }
     await insertInvitations(trx, rows);
     await recordActivities(trx, activity);

@@ -58,13 +58,11 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
       });
     }
     const facts = { orgName, email, role: invitation.role, invitedBy: invitation.invitedBy, expiresAt };
-    const batch = new NotificationBatch(orgId, now).toChannels({ kind: 'invitation_sent', ...facts });
-    if (target)
-      batch.toUser(caller.platform, caller.workspaceId, target.userId, {
-        kind: 'invitation_offer',
-        invitationId,
-        ...facts,
-      });
+    const offer = { kind: 'invitation_offer', invitationId, ...facts } as const;
+    const batch = new NotificationBatch(orgId, now, deps.settings.sendsEmail)
+      .toChannels({ kind: 'invitation_sent', ...facts })
+      .toMailbox(email, offer, code);
+    if (target) batch.toUser(caller.platform, caller.workspaceId, target.userId, offer);
     await batch.write(trx, deps.settings.platforms);
     await recordActivity(trx, {
       orgId,
@@ -74,6 +72,6 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
       subject: email,
       details: { role: invitation.role },
     });
-    return ok({ email, role: invitation.role, code, expiresAt, dmSent: target !== null });
+    return ok({ email, role: invitation.role, code, expiresAt, dmSent: target !== null, emailed: batch.sendsEmail });
   });
 }

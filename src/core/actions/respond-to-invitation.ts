@@ -1,7 +1,7 @@
 import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
-import { findInvitationById, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
+import { findInvitationById, type Invitation, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
 import { findMembership, insertMembership } from '../../store/repositories/memberships.repo.ts';
 import { lockOrg } from '../../store/repositories/organizations.repo.ts';
 import { identityWorkspace } from '../access.ts';
@@ -13,13 +13,31 @@ import { err, ok, type Result } from '../result.ts';
 import { inTransaction } from '../transaction.ts';
 import { findInvitationFor } from './find-invitation.ts';
 
-type Answer = 'accepted' | 'declined';
+export type Answer = 'accepted' | 'declined';
 
-/** Under the organization lock: still pending, and its time not run out at this very moment. */
+/** Runs inside the answer's transaction before an accept is written; a refusal rolls the answer back. */
+export type BeforeAccept = (trx: Executor, invitation: Invitation, now: number) => Promise<Result<null>>;
+
 async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answer: Answer) {
   const found = await findInvitationFor(deps, deps.store.db, caller, ref);
   if (!found.ok) return found;
   const { invitation: seen, link } = found.value;
+  const linkAccount: BeforeAccept | undefined = link
+    ? (trx, invitation, now) => linkCaller(deps, trx, caller, invitation.email, now)
+    : undefined;
+  return answerInvitation(deps, seen, answer, linkAccount);
+}
+
+/**
+ * Under the organization lock: still pending, and its time not run out at this very moment. The
+ * one place an invitation is answered, from a chat button, a typed code or the invitation page.
+ */
+export async function answerInvitation(
+  deps: CoreDeps,
+  seen: Invitation,
+  answer: Answer,
+  beforeAccept?: BeforeAccept,
+): Promise<Result<AcceptOutcome>> {
   return inTransaction(deps.store, async (trx) => {
     const org = await lockOrg(trx, seen.orgId);
     const invitation = await findInvitationById(trx, seen.id);
@@ -27,9 +45,9 @@ async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answe
     if (invitation.state !== 'pending') return err({ code: 'invitation_not_pending', state: invitation.state });
     const now = deps.clock();
     if (invitation.expiresAt <= now) return err({ code: 'invitation_expired' });
-    if (link && answer === 'accepted') {
-      const linked = await linkCaller(deps, trx, caller, invitation.email, now);
-      if (!linked.ok) return linked;
+    if (beforeAccept && answer === 'accepted') {
+      const checked = await beforeAccept(trx, invitation, now);
+      if (!checked.ok) return checked;
     }
     const { orgId, email, role } = invitation;
     await resolveInvitation(trx, invitation.id, answer, now);

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { OutboundNotification, Platform } from '../../core/model.ts';
+import type { Carrier, OutboundNotification } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -35,6 +35,7 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
         next_attempt_at: n.now,
         delivered_at: null,
         last_error: null,
+        secret: n.secret ?? null,
       })),
     )
     .execute();
@@ -51,7 +52,7 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
 export async function claimDue(
   db: Executor,
   dialect: DialectName,
-  claim: { platforms: readonly Platform[]; now: number; leaseMs: number; limit: number },
+  claim: { platforms: readonly Carrier[]; now: number; leaseMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (claim.platforms.length === 0) return [];
   let order: string[] = [];
@@ -121,7 +122,8 @@ export async function markDelivered(db: Executor, ids: readonly string[], now: n
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ state: 'delivered', delivered_at: now })
+    // A settled row keeps no secret: the code it carried is not left at rest once it reached its mailbox.
+    .set({ state: 'delivered', delivered_at: now, secret: null })
     .where('id', 'in', ids)
     .where('state', '=', 'pending')
     .execute();
@@ -130,7 +132,7 @@ export async function markDelivered(db: Executor, ids: readonly string[], now: n
 export async function markUndeliverable(db: Executor, id: string, reason: string) {
   await db
     .updateTable('outbox')
-    .set({ state: 'undeliverable', last_error: reason.slice(0, 500) })
+    .set({ state: 'undeliverable', last_error: reason.slice(0, 500), secret: null })
     .where('id', '=', id)
     .execute();
 }
@@ -158,7 +160,7 @@ export async function release(db: Executor, id: string, now: number) {
 }
 
 /** When the next pending row of these platforms falls due (or is released by a lease), if any. */
-export async function nextDueAt(db: Executor, platforms: readonly Platform[]): Promise<number | undefined> {
+export async function nextDueAt(db: Executor, platforms: readonly Carrier[]): Promise<number | undefined> {
   if (platforms.length === 0) return undefined;
   const row = await db
     .selectFrom('outbox')
