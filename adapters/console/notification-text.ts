@@ -41,5 +41,21 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
         : `${event.by} removed ${event.email} from ${event.orgName}.`;
     case 'member_left':
       return `${event.email} left ${event.orgName}.`;
+    case 'invitation_reminder':
+      return `Your invitation of ${event.email} to ${event.orgName} expires ${event.which === 'last' ? 'within the hour' : 'soon'}: resend ${event.email} or revoke ${event.email}.`;
+    case 'membership_ending':
+      return `The membership of ${event.email} in ${event.orgName} ends soon: extend ${event.email} <duration>, or let it end.`;
+    case 'membership_ended':
+      return toSubject
+        ? `Your membership of ${event.orgName} ended.`
+        : `The membership of ${event.email} in ${event.orgName} ended.`;
+    case 'membership_extended':
+      return `${event.by} extended your membership of ${event.orgName}.`;
+    case 'removal_undone':
+      return toSubject
+        ? `${event.by} undid your removal: you are back in ${event.orgName} as ${roleLabel(event.role)}.`
+        : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
+    case 'member_deactivated':
+      return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
   }
 }

@@ -47,6 +47,16 @@ export const messages: ErrorMessages<string> = {
     e.state === 'done'
       ? 'This was already confirmed: it ran once and will not run again.'
       : 'This was cancelled: nothing changed.',
+  invalid_duration: (e) => `"${e.input}" is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
+  duration_out_of_range: () => 'A membership can last from 1 hour to 1 year.',
+  owner_not_time_limited: () => 'Owners cannot be time-limited: invite without a duration, or with another role.',
+  not_time_limited: (e) => `${code(e.email)} has no end date to extend.`,
+  undo_not_found: () => 'There is no removal to undo.',
+  undo_not_yours: () => 'Only the owner who removed them can undo it.',
+  undo_expired: () => 'The ten minutes to undo this removal are over; invite them again instead.',
+  undo_already_used: () => 'That removal was already undone.',
+  invitation_pending: (e) =>
+    `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
 };
 
 /** Every confirmable action in Discord's words: the question (SPEC §3), its outcome, its button. */

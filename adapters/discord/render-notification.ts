@@ -29,6 +29,16 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.by)} removed ${code(event.email)} from **${event.orgName}**.`;
     case 'member_left':
       return `${code(event.email)} left **${event.orgName}**.`;
+    case 'invitation_reminder':
+    case 'membership_ending':
+    case 'membership_extended':
+      return personalText(event);
+    case 'membership_ended':
+      return `The membership of ${code(event.email)} in **${event.orgName}** ended.`;
+    case 'removal_undone':
+      return `${code(event.by)} undid the removal of ${code(event.email)} from **${event.orgName}**.`;
+    case 'member_deactivated':
+      return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${event.orgName}** with \`/members remove\`.`;
   }
 }
 
@@ -52,6 +62,18 @@ function personalText(event: NotificationEvent): string {
       return `${code(event.by)} removed you (${code(event.email)}) from **${event.orgName}**.`;
     case 'member_left':
       return `You left **${event.orgName}**.`;
+    case 'invitation_reminder':
+      return `Your invitation of ${code(event.email)} to **${event.orgName}** expires ${when(event.expiresAt, 'R')}. Use \`/members resend\` or \`/members revoke\`.`;
+    case 'membership_ending':
+      return `The membership of ${code(event.email)} in **${event.orgName}** ends ${when(event.endsAt, 'R')}. Use \`/members extend\`, or let it end.`;
+    case 'membership_ended':
+      return `Your membership of **${event.orgName}** ended.`;
+    case 'membership_extended':
+      return `${code(event.by)} extended your membership of **${event.orgName}**; it now ends ${when(event.endsAt, 'R')}.`;
+    case 'removal_undone':
+      return `${code(event.by)} undid your removal: you are back in **${event.orgName}** as ${roleLabel(event.role)}.`;
+    case 'member_deactivated':
+      return channelText(event);
   }
 }
 

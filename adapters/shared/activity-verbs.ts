@@ -16,4 +16,6 @@ export const ACTIVITY_VERBS: Readonly<Record<ActivityAction, string>> = {
   owner_restored: 'restored an owner:',
   notification_undeliverable: 'could not deliver a notification to',
   notification_delayed: 'is waiting for an admin to deliver a notification to',
+  membership_extended: 'extended the membership of',
+  removal_undone: 'undid the removal of',
 };

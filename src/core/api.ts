@@ -18,6 +18,15 @@ export interface MembershipCore {
   decline(caller: Caller, input: InvitationRef): Promise<Result<DeclineOutcome>>;
   activity(caller: Caller, input: { page?: string | number }): Promise<Result<ActivityPage>>;
   setChannel(caller: Caller, input: { channelId: string }): Promise<Result<{ channelId: string }>>;
+  /** Owners push a time-limited membership's end by a duration (SPEC §12). */
+  extend(caller: Caller, input: ExtendInput): Promise<Result<ExtendOutcome>>;
+  /** The owner who removed someone restores them, within ten minutes, if a seat is free (SPEC §12). */
+  undoRemoval(caller: Caller, input: { undoId: string }): Promise<Result<UndoOutcome>>;
+  /**
+   * Told by an adapter that the platform deactivated this account (no caller: the platform did it).
+   * Prompts the owners to remove the person when they are a member; nothing for a stranger.
+   */
+  platformUserDeactivated(account: Caller): Promise<DeactivationOutcome>;
   /** The caller's own membership, for help texts and role-aware forms (an invite modal). */
   whoAmI(caller: Caller): Promise<Result<{ email: string; role: Role; orgName: string }>>;
   /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most `limit`. */
@@ -51,6 +60,11 @@ export interface InviteInput {
    * (a directory lookup by email, or a user the inviter picked). They get a DM with Accept and Decline.
    */
   readonly reachable?: Readonly<Record<string, string>>;
+  /**
+   * Raw duration word (`30d`, `2w`, `36h`, `1y`) for a time-limited membership (SPEC §12): 1 hour to
+   * 1 year, not for owners. The membership ends that long after the invitation is accepted.
+   */
+  readonly duration?: string;
 }
 
 export interface InvitedEmail {
@@ -62,6 +76,8 @@ export interface InvitedEmail {
   readonly dmSent: boolean;
   /** An email with the code and the invitation page's link is on its way (SMTP configured, SPEC §4). */
   readonly emailed: boolean;
+  /** The term of a time-limited membership; absent for one without an end. */
+  readonly durationMs?: number;
 }
 
 export interface InviteOutcome {
@@ -80,6 +96,8 @@ export interface RosterMember {
   readonly email: string;
   readonly role: Role;
   readonly joinedAt: number;
+  /** When a time-limited membership ends; absent for one without an end. */
+  readonly endsAt?: number;
 }
 
 export interface RosterInvitation {
@@ -88,6 +106,8 @@ export interface RosterInvitation {
   readonly invitedBy: string;
   readonly sentAt: number;
   readonly expiresAt: number;
+  /** The term of the membership it offers; absent for one without an end. */
+  readonly durationMs?: number;
 }
 
 export interface Roster {
@@ -121,6 +141,38 @@ export interface PendingConfirmation {
 
 export interface ConfirmedOutcome {
   readonly action: ConfirmableAction;
+  /** A removal's Undo (SPEC §12): for the owner who removed, until `expiresAt`. */
+  readonly undo?: UndoHandle;
+}
+
+export interface UndoHandle {
+  /** Opaque id of the stored removal; the only thing an Undo button carries. */
+  readonly undoId: string;
+  readonly expiresAt: number;
+}
+
+export interface UndoOutcome {
+  readonly email: string;
+  readonly role: Role;
+  /** The restored membership's end, when it is time-limited. */
+  readonly endsAt?: number;
+}
+
+export interface ExtendInput {
+  readonly email: string;
+  /** Raw duration word (`30d`); the membership's last term when absent (the Extend button). */
+  readonly duration?: string;
+}
+
+export interface ExtendOutcome {
+  readonly email: string;
+  readonly endsAt: number;
+  readonly durationMs: number;
+}
+
+export interface DeactivationOutcome {
+  /** Whether owners were prompted: false for an account linked to no member of the bound organization. */
+  readonly prompted: boolean;
 }
 
 /** A cancelled confirmation: what would have run, so the message can say what was called off. */

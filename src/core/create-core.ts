@@ -1,6 +1,8 @@
 import { activity } from './actions/activity.ts';
 import { setChannel } from './actions/channel.ts';
 import { cancel, confirm } from './actions/confirm.ts';
+import { platformUserDeactivated } from './actions/deactivated.ts';
+import { extend } from './actions/extend.ts';
 import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
 import { list } from './actions/list.ts';
@@ -9,6 +11,7 @@ import { requestConfirmation } from './actions/request-confirmation.ts';
 import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
 import { setup } from './actions/setup.ts';
+import { undoRemoval } from './actions/undo-removal.ts';
 import type { MembershipCore } from './api.ts';
 import type { CoreDeps } from './deps.ts';
 import { bindAfterCommit } from './transaction.ts';
@@ -33,6 +36,9 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     decline: (caller, input) => decline(deps, caller, input),
     activity: (caller, input) => activity(deps, caller, input),
     setChannel: (caller, input) => setChannel(deps, caller, input),
+    extend: (caller, input) => extend(deps, caller, input),
+    undoRemoval: (caller, input) => undoRemoval(deps, caller, input),
+    platformUserDeactivated: (account) => platformUserDeactivated(deps, account),
     whoAmI: (caller) => whoAmI(deps, caller),
     suggestEmails: (caller, input) => suggestEmails(deps, caller, input),
     viewInvitation: (input) => viewInvitation(deps, input),

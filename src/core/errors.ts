@@ -38,7 +38,16 @@ export type CoreError =
   | { code: 'confirmation_not_found' }
   | { code: 'confirmation_not_yours' }
   | { code: 'confirmation_expired' }
-  | { code: 'confirmation_already_used'; state: 'done' | 'cancelled' };
+  | { code: 'confirmation_already_used'; state: 'done' | 'cancelled' }
+  | { code: 'invalid_duration'; input: string }
+  | { code: 'duration_out_of_range'; input: string; minMs: number; maxMs: number }
+  | { code: 'owner_not_time_limited' }
+  | { code: 'not_time_limited'; email: string }
+  | { code: 'undo_not_found' }
+  | { code: 'undo_not_yours' }
+  | { code: 'undo_expired' }
+  | { code: 'undo_already_used' }
+  | { code: 'invitation_pending'; email: string };
 
 export type CoreErrorCode = CoreError['code'];
 

@@ -13,7 +13,10 @@ export { type CoreDeps, type CoreSettings, createMembershipCore } from './create
 export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
 export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';
 export { expireDueInvitations } from './expiry.ts';
+export { endMembership, sendEndingNotice } from './membership-end.ts';
 export * from './model.ts';
 export type { PlatformDirectory, PlatformFacts } from './platform-facts.ts';
+export { sendReminder } from './reminders.ts';
 export { err, ok, type Result } from './result.ts';
 export { grantableRoles, isRole, parseRole } from './roles.ts';
+export { MAX_TERM_MS, MIN_TERM_MS, parseTerm } from './term.ts';

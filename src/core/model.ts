@@ -36,6 +36,8 @@ export const ACTIVITY_ACTIONS = [
   'owner_restored',
   'notification_undeliverable',
   'notification_delayed',
+  'membership_extended',
+  'removal_undone',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -57,7 +59,26 @@ export type NotificationEvent =
   | { kind: 'invitation_expired'; orgName: string; email: string }
   | { kind: 'role_changed'; orgName: string; email: string; from: Role; to: Role; by: string }
   | { kind: 'member_removed'; orgName: string; email: string; by: string }
-  | { kind: 'member_left'; orgName: string; email: string };
+  | { kind: 'member_left'; orgName: string; email: string }
+  /** To the inviter (SPEC §12): half the time is left, or the last hour; Resend and Revoke. */
+  | {
+      kind: 'invitation_reminder';
+      orgName: string;
+      invitationId: string;
+      email: string;
+      role: Role;
+      which: 'half' | 'last';
+      expiresAt: number;
+    }
+  /** To the inviter and the owners before a time-limited membership ends; Extend (by `durationMs`) and Let it end. */
+  | { kind: 'membership_ending'; orgName: string; email: string; role: Role; endsAt: number; durationMs: number }
+  /** The removal's notices when a time-limited membership ran out: the channel and the person. */
+  | { kind: 'membership_ended'; orgName: string; email: string; role: Role }
+  | { kind: 'membership_extended'; orgName: string; email: string; endsAt: number; by: string }
+  /** The removed person is back, with their role: the channel and the person. */
+  | { kind: 'removal_undone'; orgName: string; email: string; role: Role; by: string }
+  /** The platform deactivated a member's chat account: the channel, with Remove from the organization. */
+  | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform };
 
 export type NotificationKind = NotificationEvent['kind'];
 

@@ -4,8 +4,10 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
 import type { DeliveryLoop } from './delivery-loop.ts';
+import { endMemberships } from './end-memberships.ts';
 import { expireInvitations } from './expire-invitations.ts';
 import { pruneOutbox } from './prune-outbox.ts';
+import { sendReminders } from './send-reminders.ts';
 
 export interface SweepDeps {
   readonly store: Store;
@@ -18,13 +20,17 @@ export interface SweepDeps {
 }
 
 /**
- * One run of the scheduled work: expire due invitations, prune old delivered notifications, and
- * kick delivery without waiting for it, so a platform that hangs cannot stop invitations expiring.
+ * One run of the scheduled work: expire due invitations, remind inviters, end time-limited
+ * memberships (SPEC §12), prune old delivered notifications, and kick delivery without waiting for
+ * it, so a platform that hangs cannot stop invitations expiring.
  */
 export async function sweep(deps: SweepDeps): Promise<number> {
   try {
     const now = deps.clock();
     const expired = await expireInvitations(deps.store, now);
+    const reminded = await sendReminders(deps.store, now);
+    const { ended, noticed } = await endMemberships(deps.store, now);
+    if (reminded + ended + noticed > 0) deps.log.info({ reminded, ended, noticed }, 'scheduled work done');
     deps.metrics.expired.inc(expired);
     const pruned = await pruneOutbox(deps.store, now, deps.outboxRetentionMs);
     deps.metrics.outboxPruned.inc(pruned);

@@ -11,6 +11,21 @@ export interface Database {
   pending_actions: PendingActionTable;
   activity: ActivityTable;
   outbox: OutboxTable;
+  removals: RemovalTable;
+  slack_installations: SlackInstallationTable;
+}
+
+export interface SlackInstallationTable {
+  team_id: string;
+  team_name: string | null;
+  enterprise_id: string | null;
+  app_id: string | null;
+  bot_token: string;
+  bot_user_id: string;
+  bot_id: string | null;
+  bot_scopes: string;
+  installer_user_id: string;
+  installed_at: number;
 }
 
 export interface OrganizationTable {
@@ -35,6 +50,13 @@ export interface MembershipTable {
   email: string;
   role: Role;
   joined_at: number;
+  /** A time-limited membership's end (SPEC §12); null for one without an end. */
+  ends_at: number | null;
+  /** Its last term, the default step of an extension. */
+  duration_ms: number | null;
+  /** When the ending notice is due; null once it went out (or for a membership without an end). */
+  notice_at: number | null;
+  invited_by: string | null;
 }
 
 export interface InvitationTable {
@@ -52,6 +74,10 @@ export interface InvitationTable {
   /** The chat account the invitation was addressed to (Discord `user` option, Slack lookup). */
   target_platform: Platform | null;
   target_user_id: string | null;
+  /** When the next expiry reminder is due; null when none is left. */
+  remind_at: number | null;
+  /** The term of the membership it offers; null for one without an end. */
+  duration_ms: number | null;
 }
 
 /** A chat account linked to an email (SPEC §4). Slack: workspace is the team id; Discord: ''. */
@@ -106,4 +132,20 @@ export interface OutboxTable {
   last_error: string | null;
   /** The recipient's invitation code for an email (migration 005); erased once the row is settled. */
   secret: string | null;
+}
+
+/** A removal its owner may undo for ten minutes: the membership as it was. */
+export interface RemovalTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: Role;
+  joined_at: number;
+  ends_at: number | null;
+  duration_ms: number | null;
+  notice_at: number | null;
+  invited_by: string | null;
+  removed_by: string;
+  removed_at: number;
+  undone_at: number | null;
 }

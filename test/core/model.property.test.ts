@@ -25,6 +25,7 @@ const REACHED = [
   'leave:ok',
   'resend:ok',
   'resend:resend_too_soon',
+  'extend:ok',
 ];
 
 /** One store per dialect; each sequence gets its own organization in its own workspace. */

@@ -72,4 +72,50 @@ describe.skipIf(!hasPostgres)('two bot processes on one PostgreSQL database', ()
     // Both processes did part of the work: they really ran against each other.
     expect(workers.every((w) => w.lines.length > 1)).toBe(true);
   });
+
+  it('send each reminder, end each membership and send each ending notice once between them', {
+    timeout: 120_000,
+  }, async () => {
+    const { core, store, clock } = await makeCore('postgres');
+    opened.push(store);
+    const owner = consoleCaller('owner@x.test');
+    await setupOrg(core, owner);
+    const joinFor = async (email: string, duration: string) => {
+      const code = expectOk(await core.invite(owner, { emails: [email], duration })).invited[0]?.code ?? '';
+      expectOk(await core.accept(consoleCaller(email), { code }));
+    };
+    for (let i = 0; i < 30; i += 1) await joinFor(`end${i}@x.test`, '1d');
+    for (let i = 0; i < 20; i += 1) await joinFor(`soon${i}@x.test`, '25h');
+    expectOk(await core.invite(owner, { emails: Array.from({ length: 40 }, (_, i) => `p${i}@x.test`) }));
+    clock.advance(24 * HOUR);
+
+    const schema = await schemaOf(store);
+    const workers = [startWorker(schema, clock()), startWorker(schema, clock())];
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.child.stdin?.end('go\n');
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+
+    const totals = workers
+      .flatMap((w) => w.lines.map((line) => JSON.parse(line) as Record<string, number>))
+      .filter((r) => r.reminded !== undefined);
+    const sum = (key: string) => totals.reduce((n, r) => n + (r[key] ?? 0), 0);
+    expect({ reminded: sum('reminded'), ended: sum('ended'), noticed: sum('noticed') }).toEqual({
+      reminded: 40,
+      ended: 30,
+      noticed: 20,
+    });
+    const kinds = (await store.db.selectFrom('outbox').select('event').execute()).map(
+      (r) => (JSON.parse(r.event) as { kind: string }).kind,
+    );
+    const count = (kind: string) => kinds.filter((k) => k === kind).length;
+    // Reminders and ending notices go to one person each; an end to the channel and the person.
+    expect([count('invitation_reminder'), count('membership_ending'), count('membership_ended')]).toEqual([40, 20, 60]);
+    const ends = await store.db
+      .selectFrom('activity')
+      .select('subject')
+      .where('action', '=', 'member_removed')
+      .where('actor', '=', 'system')
+      .execute();
+    expect(ends).toHaveLength(30);
+  });
 });

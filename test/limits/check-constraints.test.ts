@@ -125,7 +125,10 @@ describe.each(dialects)('the database refuses unknown roles and states (%s)', (d
     try {
       await seed(store, 'member');
       const outcomes = {
-        membershipRole: await attempt(store, sql`insert into memberships values ('o1', 'p@x.com', '__proto__', 1)`),
+        membershipRole: await attempt(
+          store,
+          sql`insert into memberships (org_id, email, role, joined_at) values ('o1', 'p@x.com', '__proto__', 1)`,
+        ),
         membershipUpdate: await attempt(store, sql`update memberships set role = '{}' where email = 'odd@x.com'`),
         invitationRole: await attempt(store, sql`update invitations set role = 'admin' where id = 'i1'`),
         invitationState: await attempt(store, sql`update invitations set state = 'Accepted' where id = 'i1'`),

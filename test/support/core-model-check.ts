@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { NotificationEvent } from '../../src/core/index.ts';
 import { consoleCaller, expectOk } from './core-harness.ts';
 import type { Run } from './core-model-run.ts';
 
@@ -37,9 +38,10 @@ export async function checkInvariants(run: Run): Promise<void> {
   const roster = expectOk(await run.core.list(consoleCaller(anyone, run.workspaceId), { what: 'all' }));
   const byEmail = <T extends { email: string }>(rows: readonly T[]) =>
     [...rows].sort((a, b) => a.email.localeCompare(b.email));
-  expect(byEmail(roster.members).map((m) => ({ email: m.email, role: m.role }))).toEqual(
-    byEmail([...model.members].map(([email, role]) => ({ email, role }))),
+  expect(byEmail(roster.members).map((m) => ({ email: m.email, role: m.role, endsAt: m.endsAt }))).toEqual(
+    byEmail([...model.members].map(([email, role]) => ({ email, role, endsAt: model.terms.get(email)?.endsAt }))),
   );
+  await checkScheduled(run);
   const now = run.clock();
   const live = model.invitations.filter((i) => i.state === 'pending' && i.expiresAt > now);
   expect(
@@ -61,4 +63,42 @@ export async function checkInvariants(run: Run): Promise<void> {
       })),
     ),
   );
+}
+
+/**
+ * SPEC §12's scheduled work: each reminder sent once per time to live and only while its invitation
+ * was pending; each end carried out once, by the system.
+ */
+async function checkScheduled(run: Run): Promise<void> {
+  const { store, orgId, model } = run;
+  const outbox = await store.db
+    .selectFrom('outbox')
+    .select(['event', 'created_at'])
+    .where('org_id', '=', orgId)
+    .execute();
+  const resolved = new Map(
+    (await store.db.selectFrom('invitations').select(['id', 'resolved_at']).where('org_id', '=', orgId).execute()).map(
+      (i) => [i.id, i.resolved_at],
+    ),
+  );
+  const reminders = outbox.flatMap((row) => {
+    const event = JSON.parse(row.event) as NotificationEvent;
+    return event.kind === 'invitation_reminder' ? [{ event, at: row.created_at }] : [];
+  });
+  const keys = reminders.map(({ event }) => `${event.invitationId}:${event.which}:${event.expiresAt}`);
+  expect(new Set(keys).size, 'each reminder sent once').toBe(keys.length);
+  for (const { event, at } of reminders) {
+    expect(at, 'a reminder comes before its expiry').toBeLessThan(event.expiresAt);
+    expect(at, 'never a reminder for a settled invitation').toBeLessThanOrEqual(
+      resolved.get(event.invitationId) ?? Number.POSITIVE_INFINITY,
+    );
+  }
+  const ends = await store.db
+    .selectFrom('activity')
+    .select('subject')
+    .where('org_id', '=', orgId)
+    .where('actor', '=', 'system')
+    .where('action', '=', 'member_removed')
+    .execute();
+  expect(ends.length, 'each end carried out once').toBe(model.ended);
 }

@@ -13,12 +13,29 @@ const ROLES: readonly Role[] = ['member', 'member', 'billing_admin', 'owner'];
 const person = fc.nat(99);
 const role = fc.constantFrom(...ROLES);
 const now = fc.boolean();
+/** Terms of a time-limited membership, short enough that the clock's steps reach their ends. */
+export const TERMS = { '1h': 60 * MINUTE, '3h': 180 * MINUTE, '2d': 48 * 60 * MINUTE } as const;
+export type Term = keyof typeof TERMS;
+const term = fc.constantFrom<Term>('1h', '3h', '2d');
 
 export type Command =
-  | { t: 'invite'; actor: number; targets: number[]; role: Role }
+  | { t: 'invite'; actor: number; targets: number[]; role: Role; term: Term | null }
+  | { t: 'extend'; actor: number; target: number; term: Term }
+  /** `pick` counts back from the newest removal; a null clicker is the owner who removed. */
+  | { t: 'undo'; pick: number; clicker: number | null }
+  | { t: 'sweep' }
   /** `code` counts back from the newest code; a null actor is the invitee the code was sent to. */
   | { t: 'accept' | 'decline'; actor: number | null; code: number }
-  | { t: 'request'; actor: number; target: number; kind: Request['kind']; role: Role; confirmNow: boolean }
+  | {
+      t: 'request';
+      actor: number;
+      target: number;
+      kind: Request['kind'];
+      role: Role;
+      confirmNow: boolean;
+      /** After a confirmed removal, its owner clicks Undo at once. */
+      undoNow: boolean;
+    }
   | { t: 'confirm' | 'cancel'; pick: number; clicker: number | null }
   | { t: 'resend'; actor: number; target: number }
   | { t: 'advance'; ms: number }
@@ -32,8 +49,15 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
       actor: person,
       targets: fc.array(person, { minLength: 1, maxLength: 3 }),
       role,
+      term: fc.option(term, { freq: 2 }),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('extend' as const), actor: person, target: person, term }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('undo' as const), pick: fc.nat(3), clicker: fc.option(person, { freq: 4 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('sweep' as const) }) },
   {
     weight: 4,
     arbitrary: fc.record({ t: fc.constant('accept' as const), actor: fc.option(person, { freq: 5 }), code: fc.nat(6) }),
@@ -55,6 +79,7 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
       kind: fc.constantFrom('revoke' as const, 'role' as const, 'remove' as const, 'leave' as const),
       role,
       confirmNow: now,
+      undoNow: now,
     }),
   },
   {

@@ -1,10 +1,13 @@
 import { expect } from 'vitest';
 import type { MembershipCore, Result } from '../../src/core/index.ts';
+import { endMemberships } from '../../src/jobs/end-memberships.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
+import { sendReminders } from '../../src/jobs/send-reminders.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { consoleCaller, type ManualClock } from './core-harness.ts';
 import type { OrgModel, Outcome, Request } from './core-model.ts';
-import { type Command, PEOPLE } from './core-model-commands.ts';
+import { applyExtend, applyUndo, checkExtend, checkUndo, sweep } from './core-model-beyond.ts';
+import { type Command, PEOPLE, TERMS } from './core-model-commands.ts';
 
 export interface Run {
   readonly core: MembershipCore;
@@ -43,12 +46,14 @@ export async function step(run: Run, command: Command): Promise<void> {
   switch (command.t) {
     case 'invite': {
       const emails = command.targets.map(anyone);
-      const predicted = model.checkInvite(email(command.actor), emails, command.role, clock());
-      const result = await core.invite(caller(command.actor), { emails, role: command.role });
+      const durationMs = command.term === null ? null : TERMS[command.term];
+      const predicted = model.checkInvite(email(command.actor), emails, command.role, clock(), durationMs);
+      const duration = command.term === null ? {} : { duration: command.term };
+      const result = await core.invite(caller(command.actor), { emails, role: command.role, ...duration });
       expectOutcome(result, predicted, command);
       if (!result.ok) return;
       expect(result.value.invited.map((i) => i.email).sort()).toEqual(model.freshAmong(emails, clock()).sort());
-      model.applyInvite(email(command.actor), command.role, result.value.invited, clock());
+      model.applyInvite(email(command.actor), command.role, result.value.invited, clock(), durationMs);
       run.codes.push(...result.value.invited.map((i) => i.code));
       return;
     }
@@ -61,7 +66,7 @@ export async function step(run: Run, command: Command): Promise<void> {
       const predicted = model.checkRespond(who, code, clock());
       const result = await core[command.t](consoleCaller(who, run.workspaceId), { code });
       expectOutcome(result, predicted, command);
-      if (result.ok) model.applyRespond(code, command.t === 'accept' ? 'accepted' : 'declined');
+      if (result.ok) model.applyRespond(code, command.t === 'accept' ? 'accepted' : 'declined', clock());
       return;
     }
     case 'request': {
@@ -93,6 +98,8 @@ export async function step(run: Run, command: Command): Promise<void> {
         state: 'pending',
       });
       if (command.confirmNow) await step(run, { t: 'confirm', pick: model.actions.length - 1, clicker: null });
+      if (command.confirmNow && command.undoNow && request.kind === 'remove')
+        await step(run, { t: 'undo', pick: 0, clicker: null });
       return;
     }
     case 'confirm':
@@ -102,10 +109,16 @@ export async function step(run: Run, command: Command): Promise<void> {
       const clicker = command.clicker === null ? action.requester : anyone(command.clicker);
       const predicted =
         command.t === 'confirm' ? model.checkConfirm(action, clicker, clock()) : model.checkCancel(action, clicker);
-      const result = await core[command.t](consoleCaller(clicker, run.workspaceId), { actionId: action.actionId });
+      const who = consoleCaller(clicker, run.workspaceId);
+      if (command.t === 'cancel') {
+        const result = await core.cancel(who, { actionId: action.actionId });
+        expectOutcome(result, predicted, command);
+        if (result.ok) action.state = 'cancelled';
+        return;
+      }
+      const result = await core.confirm(who, { actionId: action.actionId });
       expectOutcome(result, predicted, command);
-      if (result.ok && command.t === 'confirm') model.applyConfirm(action);
-      if (result.ok && command.t === 'cancel') action.state = 'cancelled';
+      if (result.ok) model.applyConfirm(action, clock(), result.value.undo?.undoId);
       return;
     }
     case 'resend': {
@@ -124,6 +137,30 @@ export async function step(run: Run, command: Command): Promise<void> {
     case 'expire':
       await expireInvitations(run.store, clock());
       model.expire(clock());
+      return;
+    case 'extend': {
+      const target = email(command.target);
+      const predicted = checkExtend(model, email(command.actor), target);
+      const result = await core.extend(caller(command.actor), { email: target, duration: command.term });
+      expectOutcome(result, predicted, command);
+      if (result.ok) applyExtend(model, target, TERMS[command.term]);
+      return;
+    }
+    case 'undo': {
+      const removal = model.removals[model.removals.length - 1 - (command.pick % Math.max(1, model.removals.length))];
+      if (removal === undefined) return;
+      const clicker = command.clicker === null ? removal.removedBy : email(command.clicker);
+      const predicted = checkUndo(model, clicker, removal, clock());
+      const result = await core.undoRemoval(consoleCaller(clicker, run.workspaceId), { undoId: removal.undoId });
+      expectOutcome(result, predicted, command);
+      if (result.ok) applyUndo(model, removal, clock());
+      return;
+    }
+    case 'sweep':
+      await expireInvitations(run.store, clock());
+      await sendReminders(run.store, clock());
+      await endMemberships(run.store, clock());
+      sweep(model, clock());
       return;
   }
 }

@@ -7,6 +7,7 @@ import type { CoreErrorCode, Role } from '../../src/core/index.ts';
  */
 export const CONFIRM_TTL = 15 * 60_000;
 export const RESEND_INTERVAL = 10 * 60_000;
+export const UNDO_TTL = 10 * 60_000;
 
 export interface ModelInvitation {
   readonly email: string;
@@ -16,6 +17,23 @@ export interface ModelInvitation {
   sentAt: number;
   expiresAt: number;
   code: string;
+  /** The term of the membership it offers (SPEC §12), or null. */
+  readonly durationMs: number | null;
+}
+
+export interface ModelTerm {
+  endsAt: number;
+  durationMs: number;
+}
+
+export interface ModelRemoval {
+  readonly undoId: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly term: ModelTerm | undefined;
+  readonly removedBy: string;
+  readonly removedAt: number;
+  used: boolean;
 }
 
 export type Request =
@@ -38,6 +56,11 @@ export class OrgModel {
   readonly members = new Map<string, Role>();
   readonly invitations: ModelInvitation[] = [];
   readonly actions: ModelAction[] = [];
+  /** Time-limited members' ends; owners never have one. */
+  readonly terms = new Map<string, ModelTerm>();
+  readonly removals: ModelRemoval[] = [];
+  /** How many memberships the sweep ended. */
+  ended = 0;
 
   constructor(
     readonly limit: number,
@@ -59,10 +82,11 @@ export class OrgModel {
     return this.invitations.filter((i) => i.state === 'pending' && (now === undefined || i.expiresAt > now)).length;
   }
 
-  checkInvite(actor: string, emails: readonly string[], role: Role, now: number): Outcome {
+  checkInvite(actor: string, emails: readonly string[], role: Role, now: number, durationMs: number | null): Outcome {
     const actorRole = this.members.get(actor);
     if (actorRole === undefined) return 'not_a_member';
     if (actorRole !== 'owner' && role !== 'member') return 'role_not_grantable';
+    if (durationMs !== null && role === 'owner') return 'owner_not_time_limited';
     const fresh = this.freshAmong(emails, now);
     const seats = this.limit - this.members.size - this.pendingCount(now);
     return fresh.length > seats ? 'over_capacity' : 'ok';
@@ -76,7 +100,13 @@ export class OrgModel {
     });
   }
 
-  applyInvite(actor: string, role: Role, invited: ReadonlyArray<{ email: string; code: string }>, now: number): void {
+  applyInvite(
+    actor: string,
+    role: Role,
+    invited: ReadonlyArray<{ email: string; code: string }>,
+    now: number,
+    durationMs: number | null,
+  ): void {
     this.expire(now);
     for (const { email, code } of invited) {
       this.invitations.push({
@@ -87,6 +117,7 @@ export class OrgModel {
         sentAt: now,
         expiresAt: now + this.ttl,
         code,
+        durationMs,
       });
     }
   }
@@ -107,11 +138,14 @@ export class OrgModel {
     return this.members.has(invitation.email) ? 'already_member' : 'ok';
   }
 
-  applyRespond(code: string, answer: 'accepted' | 'declined'): void {
+  applyRespond(code: string, answer: 'accepted' | 'declined', now: number): void {
     const invitation = this.invitations.find((i) => i.code === code);
     if (invitation === undefined) throw new Error('model: no invitation for code');
     invitation.state = answer;
-    if (answer === 'accepted') this.members.set(invitation.email, invitation.role);
+    if (answer !== 'accepted') return;
+    this.members.set(invitation.email, invitation.role);
+    if (invitation.durationMs !== null)
+      this.terms.set(invitation.email, { endsAt: now + invitation.durationMs, durationMs: invitation.durationMs });
   }
 
   resendable(email: string): ModelInvitation | undefined {
@@ -178,15 +212,34 @@ export class OrgModel {
     return this.checkRequest(clicker, action.request, now);
   }
 
-  applyConfirm(action: ModelAction): void {
+  applyConfirm(action: ModelAction, now: number, undoId: string | undefined): void {
     action.state = 'done';
     const request = action.request;
     if (request.kind === 'revoke') {
       const invitation = this.pending(request.email);
       if (invitation) invitation.state = 'revoked';
-    } else if (request.kind === 'role') this.members.set(request.email, request.role);
-    else if (request.kind === 'remove') this.members.delete(request.email);
-    else this.members.delete(action.requester);
+    } else if (request.kind === 'role') {
+      this.members.set(request.email, request.role);
+      if (request.role === 'owner') this.terms.delete(request.email);
+    } else if (request.kind === 'remove') {
+      const role = this.members.get(request.email);
+      if (undoId === undefined || role === undefined) throw new Error('model: a removal carries an undo');
+      const term = this.terms.get(request.email);
+      this.removals.push({
+        undoId,
+        email: request.email,
+        role,
+        term,
+        removedBy: action.requester,
+        removedAt: now,
+        used: false,
+      });
+      this.members.delete(request.email);
+      this.terms.delete(request.email);
+    } else {
+      this.members.delete(action.requester);
+      this.terms.delete(action.requester);
+    }
   }
 
   checkCancel(action: ModelAction, clicker: string): Outcome {

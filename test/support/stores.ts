@@ -46,6 +46,8 @@ let current: Store | undefined;
 
 /** Every table, children before parents; the migrator's own tables are kept. */
 const TABLES = [
+  'removals',
+  'slack_installations',
   'outbox',
   'activity',
   'pending_actions',
@@ -56,10 +58,25 @@ const TABLES = [
   'organizations',
 ];
 
+/**
+ * Kysely's migrator lists the tables of every schema on the server; another checkout's test run
+ * dropping its own schema during that query fails it with `schema "…" does not exist`. Only a
+ * foreign schema can vanish like that, so trying again is safe.
+ */
+async function migrateRetryingForeignDrops(store: Store, attempts = 5): Promise<unknown> {
+  try {
+    return await migrateToLatest(store);
+  } catch (error) {
+    const foreign = /schema "([^"]+)" does not exist/.exec(String(error))?.[1];
+    if (attempts <= 1 || foreign === undefined || foreign === WORKER_SCHEMA) throw error;
+    return migrateRetryingForeignDrops(store, attempts - 1);
+  }
+}
+
 async function freshPostgresStore(poolSize: number | undefined): Promise<Store> {
   if (current !== undefined) throw new Error('A test opens one fresh PostgreSQL store; share it (openSibling).');
   const store = await openStore(PG_URL, { pgSchema: WORKER_SCHEMA, ...(poolSize === undefined ? {} : { poolSize }) });
-  migrated ??= migrateToLatest(store);
+  migrated ??= migrateRetryingForeignDrops(store);
   await migrated;
   await sql`truncate ${sql.join(TABLES.map((t) => sql.table(t)))} restart identity`.execute(store.db);
   current = store;

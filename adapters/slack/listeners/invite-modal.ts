@@ -60,7 +60,8 @@ export function registerInviteModal(app: App, deps: ListenerDeps): void {
       const role = values[ROLE_BLOCK]?.[ROLE_BLOCK]?.selected_option?.value ?? 'member';
       // The field is read as `/members invite` reads its words: mentions and mailto links included.
       const emails = await deps.directory.emails(teamId, splitWords(text).map(emailArg));
-      const result = await inviteFromSlack({ ...deps, teamId, caller }, emails, role);
+      const directory = deps.directory.forTeam(teamId);
+      const result = await inviteFromSlack({ ...deps, directory, teamId, caller }, emails, role);
       countCommand(deps, 'invite', result.ok ? 'ok' : result.error.code);
       acked = true;
       if (!result.ok) {

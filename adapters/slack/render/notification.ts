@@ -26,6 +26,16 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `${event.by} removed *${event.email}* from ${org}.`;
     case 'member_left':
       return `*${event.email}* left ${org}.`;
+    case 'invitation_reminder':
+    case 'membership_ending':
+    case 'membership_extended':
+      return directLine(event, now);
+    case 'membership_ended':
+      return `The membership of *${event.email}* in ${org} ended.`;
+    case 'removal_undone':
+      return `${event.by} undid the removal of *${event.email}* from ${org}.`;
+    case 'member_deactivated':
+      return `*${event.email}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${event.email}\`.`;
   }
 }
 
@@ -50,6 +60,18 @@ export function directLine(event: NotificationEvent, now: number): string {
       return `${event.by} removed you from *${org}*.`;
     case 'member_left':
       return `You left *${org}*.`;
+    case 'invitation_reminder':
+      return `Your invitation of ${event.email} to *${org}* expires ${relativeTime(event.expiresAt, now)}. \`/members resend ${event.email}\` or \`/members revoke ${event.email}\`.`;
+    case 'membership_ending':
+      return `The membership of ${event.email} in *${org}* ends ${relativeTime(event.endsAt, now)}. \`/members extend ${event.email} <duration>\`, or let it end.`;
+    case 'membership_ended':
+      return `Your membership of *${org}* ended.`;
+    case 'membership_extended':
+      return `${event.by} extended your membership of *${org}*; it now ends ${relativeTime(event.endsAt, now)}.`;
+    case 'removal_undone':
+      return `${event.by} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
+    case 'member_deactivated':
+      return channelLine(event, now);
   }
 }
 

@@ -3,18 +3,20 @@ import type { Executor } from '../../store/repositories/executor.ts';
 import { findPending, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
 import { deleteMembership, updateRole } from '../../store/repositories/memberships.repo.ts';
 import type { MemberContext } from '../access.ts';
-import type { ConfirmableAction } from '../api.ts';
+import type { ConfirmableAction, UndoHandle } from '../api.ts';
 import type { CoreDeps } from '../deps.ts';
 import { NotificationBatch } from '../notification-batch.ts';
+import { keepForUndo } from './undo-removal.ts';
 
-/** Runs a confirmed action that its checks just passed, with its activity and notifications. */
+/** Runs a confirmed action that its checks just passed, with its activity and notifications; a removal can be undone. */
 export async function applyAction(
   deps: CoreDeps,
   trx: Executor,
   m: MemberContext,
   action: ConfirmableAction,
   now: number,
-): Promise<void> {
+): Promise<UndoHandle | undefined> {
+  let undo: UndoHandle | undefined;
   const { orgId, orgName } = m.org;
   const batch = new NotificationBatch(orgId, now, deps.settings.sendsEmail);
   const log = (subject: string, details: Record<string, string>) =>
@@ -42,6 +44,7 @@ export async function applyAction(
       break;
     }
     case 'remove': {
+      undo = await keepForUndo(trx, orgId, action.email, m.email, now);
       await deleteMembership(trx, orgId, action.email);
       const event = { kind: 'member_removed', orgName, email: action.email, by: m.email } as const;
       batch.toChannels(event).toPerson(action.email, event).toMailbox(action.email, event);
@@ -56,6 +59,7 @@ export async function applyAction(
     }
   }
   await batch.write(trx, deps.settings.platforms);
+  return undo;
 }
 
 const activityOf = {

@@ -30,8 +30,8 @@ export async function confirm(
     if (!action.ok) return action;
     if (!(await closePendingAction(trx, current.id, 'done', now)))
       return err({ code: 'confirmation_already_used', state: 'done' });
-    await applyAction(deps, trx, member, action.value, now);
-    return ok({ action: action.value });
+    const undo = await applyAction(deps, trx, member, action.value, now);
+    return ok({ action: action.value, ...(undo === undefined ? {} : { undo }) });
   });
 }
 

@@ -14,6 +14,7 @@ import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { grantableRoles, parseRole } from '../roles.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
+import { nextReminderAt, parseTerm } from '../term.ts';
 
 export const MAX_EMAILS_PER_COMMAND = 100;
 
@@ -48,6 +49,13 @@ export async function expireOverdue(deps: CoreDeps, trx: Executor, member: Membe
   });
 }
 
+/** The term of a time-limited membership: none when not asked for; never for owners (they could all run out). */
+export function termToGrant(input: string | undefined, role: Role): Result<number | null> {
+  if (input === undefined || input.trim() === '') return ok(null);
+  if (role === 'owner') return err({ code: 'owner_not_time_limited' });
+  return parseTerm(input);
+}
+
 export async function seatsLeft(trx: Executor, member: MemberContext): Promise<number> {
   return Math.max(0, member.org.memberLimit - (await countSeatsTaken(trx, member.org.orgId)));
 }
@@ -61,6 +69,8 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
   return writeAsMember(deps, caller, {}, async (trx, member) => {
     const role = roleToGrant(input.role, member.role);
     if (!role.ok) return role;
+    const term = termToGrant(input.duration, role.value);
+    if (!term.ok) return term;
     const emails = parseEmailList(input.emails);
     if (!emails.ok) return emails;
     const now = deps.clock();
@@ -92,6 +102,8 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         now,
         expiresAt,
         target,
+        remindAt: nextReminderAt(now, expiresAt, now),
+        durationMs: term.value,
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
       const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
@@ -103,7 +115,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         actor: member.email,
         action: 'invited',
         subject: email,
-        details: { role: role.value },
+        details: term.value === null ? { role: role.value } : { role: role.value, durationMs: String(term.value) },
       });
       invited.push({
         email,
@@ -112,6 +124,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         expiresAt,
         dmSent: userId !== undefined,
         emailed: batch.sendsEmail,
+        ...(term.value === null ? {} : { durationMs: term.value }),
       });
     }
     await insertInvitations(trx, rows);

@@ -17,13 +17,19 @@ export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Pr
   return ok({
     orgName,
     limit: memberLimit,
-    members: members.map(({ email, role, joinedAt }) => ({ email, role, joinedAt })),
-    pending: pending.map(({ email, role, invitedBy, sentAt, expiresAt }) => ({
+    members: members.map(({ email, role, joinedAt, term }) => ({
+      email,
+      role,
+      joinedAt,
+      ...(term === null ? {} : { endsAt: term.endsAt }),
+    })),
+    pending: pending.map(({ email, role, invitedBy, sentAt, expiresAt, durationMs }) => ({
       email,
       role,
       invitedBy,
       sentAt,
       expiresAt,
+      ...(durationMs === null ? {} : { durationMs }),
     })),
   });
 }

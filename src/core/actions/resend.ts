@@ -10,6 +10,7 @@ import { normalizeEmail, parseEmail } from '../email.ts';
 import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
+import { nextReminderAt } from '../term.ts';
 import { seatsLeft } from './invite.ts';
 
 export const RESEND_INTERVAL_MS = 10 * 60_000;
@@ -38,9 +39,11 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
     const userId =
       input.reachableUserId ?? (invitation.target?.platform === caller.platform ? invitation.target.userId : undefined);
     const target = userId === undefined ? null : { platform: caller.platform, userId };
+    // A fresh time to live brings its reminders back (SPEC §12).
+    const remindAt = nextReminderAt(now, expiresAt, now);
     let invitationId = invitation.id;
     if (invitation.state === 'pending') {
-      await rearmInvitation(trx, invitation.id, { codeHash: hashCode(code), now, expiresAt, target });
+      await rearmInvitation(trx, invitation.id, { codeHash: hashCode(code), now, expiresAt, target, remindAt });
     } else {
       const left = await seatsLeft(trx, member);
       if (left < 1) return err({ code: 'over_capacity', seatsLeft: left, requested: 1, limit: member.org.memberLimit });
@@ -55,6 +58,8 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
         now,
         expiresAt,
         target,
+        remindAt,
+        durationMs: invitation.durationMs,
       });
     }
     const facts = { orgName, email, role: invitation.role, invitedBy: invitation.invitedBy, expiresAt };
@@ -72,6 +77,14 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
       subject: email,
       details: { role: invitation.role },
     });
-    return ok({ email, role: invitation.role, code, expiresAt, dmSent: target !== null, emailed: batch.sendsEmail });
+    return ok({
+      email,
+      role: invitation.role,
+      code,
+      expiresAt,
+      dmSent: target !== null,
+      emailed: batch.sendsEmail,
+      ...(invitation.durationMs === null ? {} : { durationMs: invitation.durationMs }),
+    });
   });
 }

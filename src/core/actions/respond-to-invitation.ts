@@ -2,7 +2,7 @@ import { recordActivity } from '../../store/repositories/activity.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findLinkedEmail, linkIdentity } from '../../store/repositories/identities.repo.ts';
 import { findInvitationById, type Invitation, resolveInvitation } from '../../store/repositories/invitations.repo.ts';
-import { findMembership, insertMembership } from '../../store/repositories/memberships.repo.ts';
+import { findMembership, insertMembership, type MembershipTerm } from '../../store/repositories/memberships.repo.ts';
 import { lockOrg } from '../../store/repositories/organizations.repo.ts';
 import { identityWorkspace } from '../access.ts';
 import type { AcceptOutcome, DeclineOutcome, InvitationRef } from '../api.ts';
@@ -10,6 +10,7 @@ import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
+import { noticeAt } from '../term.ts';
 import { inTransaction } from '../transaction.ts';
 import { findInvitationFor } from './find-invitation.ts';
 
@@ -17,6 +18,14 @@ export type Answer = 'accepted' | 'declined';
 
 /** Runs inside the answer's transaction before an accept is written; a refusal rolls the answer back. */
 export type BeforeAccept = (trx: Executor, invitation: Invitation, now: number) => Promise<Result<null>>;
+
+/** A time-limited invitation's membership ends its term after the moment it is accepted. */
+function termFrom(invitation: Invitation, now: number): MembershipTerm | null {
+  if (invitation.durationMs === null) return null;
+  const endsAt = now + invitation.durationMs;
+  const durationMs = invitation.durationMs;
+  return { endsAt, durationMs, noticeAt: noticeAt(endsAt, durationMs), invitedBy: invitation.invitedBy };
+}
 
 async function respond(deps: CoreDeps, caller: Caller, ref: InvitationRef, answer: Answer) {
   const found = await findInvitationFor(deps, deps.store.db, caller, ref);
@@ -54,7 +63,7 @@ export async function answerInvitation(
     const batch = new NotificationBatch(orgId, now);
     if (answer === 'accepted') {
       if (await findMembership(trx, orgId, email)) return err({ code: 'already_member' });
-      await insertMembership(trx, { orgId, email, role, now });
+      await insertMembership(trx, { orgId, email, role, now, term: termFrom(invitation, now) });
       batch.toChannels({ kind: 'invitation_accepted', orgName: org.name, email, role });
     } else {
       const event = { kind: 'invitation_declined', orgName: org.name, email } as const;

@@ -16,6 +16,10 @@ export interface Invitation {
   readonly expiresAt: number;
   /** The chat account it was addressed to (Discord `user` option, Slack lookup), if any. */
   readonly target: ChatTarget | null;
+  /** When the next expiry reminder is due; null when none is left. */
+  readonly remindAt: number | null;
+  /** The term of the membership it offers (SPEC §12); null for one without an end. */
+  readonly durationMs: number | null;
 }
 
 export interface ChatTarget {
@@ -30,7 +34,7 @@ export interface ChatTarget {
  */
 const PENDING = sql.lit<'pending'>('pending');
 
-function toInvitation(row: Selectable<InvitationTable>): Invitation {
+export function toInvitation(row: Selectable<InvitationTable>): Invitation {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -45,6 +49,8 @@ function toInvitation(row: Selectable<InvitationTable>): Invitation {
       row.target_platform === null || row.target_user_id === null
         ? null
         : { platform: row.target_platform, userId: row.target_user_id },
+    remindAt: row.remind_at,
+    durationMs: row.duration_ms,
   };
 }
 
@@ -130,6 +136,8 @@ export interface NewInvitation {
   readonly now: number;
   readonly expiresAt: number;
   readonly target: ChatTarget | null;
+  readonly remindAt: number | null;
+  readonly durationMs: number | null;
 }
 
 export async function insertInvitation(db: Executor, inv: NewInvitation) {
@@ -156,6 +164,8 @@ export async function insertInvitations(db: Executor, invitations: readonly NewI
         resolved_at: null,
         target_platform: inv.target?.platform ?? null,
         target_user_id: inv.target?.userId ?? null,
+        remind_at: inv.remindAt,
+        duration_ms: inv.durationMs,
       })),
     )
     .execute();
@@ -175,7 +185,7 @@ export async function resolveInvitation(db: Executor, id: string, state: Invitat
 export async function rearmInvitation(
   db: Executor,
   id: string,
-  fields: { codeHash: string; now: number; expiresAt: number; target: ChatTarget | null },
+  fields: { codeHash: string; now: number; expiresAt: number; target: ChatTarget | null; remindAt: number | null },
 ) {
   await db
     .updateTable('invitations')
@@ -183,6 +193,7 @@ export async function rearmInvitation(
       code_hash: fields.codeHash,
       sent_at: fields.now,
       expires_at: fields.expiresAt,
+      remind_at: fields.remindAt,
       ...(fields.target ? { target_platform: fields.target.platform, target_user_id: fields.target.userId } : {}),
     })
     .where('id', '=', id)

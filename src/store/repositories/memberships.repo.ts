@@ -7,16 +7,51 @@ export interface Membership {
   readonly email: string;
   readonly role: Role;
   readonly joinedAt: number;
+  /** Set for a time-limited membership (SPEC §12), else null. */
+  readonly term: MembershipTerm | null;
 }
 
-function toMembership(row: { email: string; role: Role; joined_at: number }): Membership {
-  return { email: row.email, role: row.role, joinedAt: row.joined_at };
+/** When a time-limited membership ends, its last term, when its ending notice is due, and who granted it. */
+export interface MembershipTerm {
+  readonly endsAt: number;
+  readonly durationMs: number;
+  readonly noticeAt: number | null;
+  readonly invitedBy: string | null;
+}
+
+const COLUMNS = ['email', 'role', 'joined_at', 'ends_at', 'duration_ms', 'notice_at', 'invited_by'] as const;
+
+type MembershipRow = {
+  email: string;
+  role: Role;
+  joined_at: number;
+  ends_at: number | null;
+  duration_ms: number | null;
+  notice_at: number | null;
+  invited_by: string | null;
+};
+
+export function toMembership(row: MembershipRow): Membership {
+  const term =
+    row.ends_at === null || row.duration_ms === null
+      ? null
+      : { endsAt: row.ends_at, durationMs: row.duration_ms, noticeAt: row.notice_at, invitedBy: row.invited_by };
+  return { email: row.email, role: row.role, joinedAt: row.joined_at, term };
+}
+
+function termColumns(term: MembershipTerm | null) {
+  return {
+    ends_at: term?.endsAt ?? null,
+    duration_ms: term?.durationMs ?? null,
+    notice_at: term?.noticeAt ?? null,
+    invited_by: term?.invitedBy ?? null,
+  };
 }
 
 export async function findMembership(db: Executor, orgId: string, email: string): Promise<Membership | undefined> {
   const row = await db
     .selectFrom('memberships')
-    .select(['email', 'role', 'joined_at'])
+    .select(COLUMNS)
     .where('org_id', '=', orgId)
     .where('email', '=', email)
     .executeTakeFirst();
@@ -26,7 +61,7 @@ export async function findMembership(db: Executor, orgId: string, email: string)
 export async function listMemberships(db: Executor, orgId: string): Promise<Membership[]> {
   const rows = await db
     .selectFrom('memberships')
-    .select(['email', 'role', 'joined_at'])
+    .select(COLUMNS)
     .where('org_id', '=', orgId)
     // Read in this order from the memberships_roster index (migration 006): no sort step.
     .orderBy('joined_at')
@@ -112,15 +147,50 @@ export async function countOwners(db: Executor, orgId: string): Promise<number> 
   return Number(row.n);
 }
 
-export async function insertMembership(db: Executor, row: { orgId: string; email: string; role: Role; now: number }) {
+export async function insertMembership(
+  db: Executor,
+  row: { orgId: string; email: string; role: Role; now: number; term?: MembershipTerm | null },
+) {
   await db
     .insertInto('memberships')
-    .values({ org_id: row.orgId, email: row.email, role: row.role, joined_at: row.now })
+    .values({
+      org_id: row.orgId,
+      email: row.email,
+      role: row.role,
+      joined_at: row.now,
+      ...termColumns(row.term ?? null),
+    })
     .execute();
 }
 
+/** Owners are never time-limited: a promotion to owner makes the membership permanent, so no end removes an owner. */
 export async function updateRole(db: Executor, orgId: string, email: string, role: Role) {
-  await db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('email', '=', email).execute();
+  await db
+    .updateTable('memberships')
+    .set(role === 'owner' ? { role, ...termColumns(null) } : { role })
+    .where('org_id', '=', orgId)
+    .where('email', '=', email)
+    .execute();
+}
+
+export async function setTerm(db: Executor, orgId: string, email: string, term: MembershipTerm) {
+  await db
+    .updateTable('memberships')
+    .set(termColumns(term))
+    .where('org_id', '=', orgId)
+    .where('email', '=', email)
+    .execute();
+}
+
+export async function listOwners(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .orderBy('email')
+    .execute();
+  return rows.map((row) => row.email);
 }
 
 export async function deleteMembership(db: Executor, orgId: string, email: string) {
