@@ -47,12 +47,22 @@ const fields = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: z.string().trim().min(16).optional(),
+  ROLLCALL_SECRET_KEY: z.string().trim().min(16).optional(),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: optionalText,
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .optional(),
+  DISCORD_GATEWAY: z.enum(['on', 'off']).default('on'),
 });
 
 type Variable = keyof typeof fields.shape;
@@ -77,6 +87,19 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
   SLACK_SIGNING_SECRET: { accepts: "the signing secret from your Slack app's Basic Information", example: '8f742…' },
   SLACK_APP_TOKEN: { accepts: 'an app-level token with connections:write, for Socket Mode', example: 'xapp-…' },
   SLACK_API_URL: { accepts: 'an http(s) URL of the Slack Web API', example: 'http://127.0.0.1:8080/api/' },
+  SLACK_CLIENT_ID: {
+    accepts: "the Client ID from your Slack app's Basic Information",
+    example: '1234567890.1234567890',
+  },
+  SLACK_CLIENT_SECRET: { accepts: "the Client Secret from your Slack app's Basic Information", example: '9f0e…' },
+  SLACK_STATE_SECRET: {
+    accepts: 'a random string of at least 16 characters, used to sign the OAuth state',
+    example: '"$(openssl rand -hex 32)"',
+  },
+  ROLLCALL_SECRET_KEY: {
+    accepts: 'a random string of at least 16 characters; bot tokens in the database are encrypted with it',
+    example: '"$(openssl rand -hex 32)"',
+  },
   DISCORD_TOKEN: { accepts: "the bot token from your Discord application's Bot page", example: 'MTA…' },
   DISCORD_APPLICATION_ID: { accepts: "your Discord application's id", example: '123456789012345678' },
   DISCORD_API_URL: { accepts: 'an http(s) URL of the Discord REST API', example: 'http://127.0.0.1:8080/api' },
@@ -92,10 +115,27 @@ const WORDING: Readonly<Record<Variable, { readonly accepts: string; readonly ex
     accepts: 'the http(s) address people reach this server at; invitation emails link to it',
     example: 'https://rollcall.example.com',
   },
+  DISCORD_PUBLIC_KEY: {
+    accepts: "the public key from your Discord application's General Information page, 64 hex digits",
+    example: '3b1f…',
+  },
+  DISCORD_GATEWAY: {
+    accepts: 'on or off (off needs DISCORD_PUBLIC_KEY: interactions then come over HTTP)',
+    example: 'off',
+  },
 };
 
+/** Distribution: Bolt's OAuth flow installs Rollcall in any number of workspaces. */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly stateSecret: string;
+}
+
 export interface SlackConfig {
-  readonly botToken: string;
+  /** Single-workspace mode; undefined in distribution mode, where each workspace's token is stored. */
+  readonly botToken: string | undefined;
+  readonly oauth?: SlackOAuthConfig | undefined;
   readonly signingSecret: string | undefined;
   readonly appToken: string | undefined;
   readonly apiUrl: string | undefined;
@@ -105,6 +145,10 @@ export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
   readonly apiUrl: string | undefined;
+  /** Hex Ed25519 key: POST /discord/interactions is served when set. */
+  readonly publicKey?: string | undefined;
+  /** false (DISCORD_GATEWAY=off): no gateway login at all, interactions arrive over HTTP only. */
+  readonly gateway?: boolean;
 }
 
 export interface Config {
@@ -121,6 +165,8 @@ export interface Config {
   readonly logLevel: string;
   readonly slack: SlackConfig | undefined;
   readonly discord: DiscordConfig | undefined;
+  /** ROLLCALL_SECRET_KEY: encrypts the bot tokens the Slack installation store keeps. */
+  readonly secretKey?: string | undefined;
   /** Email and the invitation pages; off without SMTP_URL (SPEC §8). */
   readonly email: EmailConfig | undefined;
 }
@@ -155,6 +201,25 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+type Parsed = z.infer<typeof fields>;
+
+/** SLACK_CLIENT_ID turns on distribution; it needs its secrets, HTTP mode, and no single bot token. */
+function slackOAuth(e: Parsed): SlackOAuthConfig | undefined {
+  if (!e.SLACK_CLIENT_ID) return undefined;
+  const needs = (variable: Variable) =>
+    misconfigured(variable, `set with SLACK_CLIENT_ID (Slack distribution): ${WORDING[variable].accepts}`);
+  if (!e.SLACK_CLIENT_SECRET) throw needs('SLACK_CLIENT_SECRET');
+  if (!e.SLACK_STATE_SECRET) throw needs('SLACK_STATE_SECRET');
+  if (!e.SLACK_SIGNING_SECRET) throw needs('SLACK_SIGNING_SECRET');
+  if (e.SLACK_BOT_TOKEN) {
+    throw misconfigured(
+      'SLACK_BOT_TOKEN',
+      'left unset with SLACK_CLIENT_ID: each workspace gets its own token when it installs Rollcall',
+    );
+  }
+  return { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET };
+}
+
 /** Validates the environment; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = fields.safeParse(withoutEmpty(env));
@@ -169,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       `set with SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode): ${WORDING.SLACK_SIGNING_SECRET.accepts}`,
     );
   }
+  const oauth = slackOAuth(e);
   if (Boolean(e.DISCORD_TOKEN) !== Boolean(e.DISCORD_APPLICATION_ID)) {
     const [missing, given] = e.DISCORD_TOKEN
       ? (['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'] as const)
@@ -177,6 +243,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (e.SMTP_URL && !e.PUBLIC_URL)
     throw misconfigured('PUBLIC_URL', `set with SMTP_URL: ${WORDING.PUBLIC_URL.accepts}`);
+  if (e.DISCORD_GATEWAY === 'off' && !e.DISCORD_PUBLIC_KEY) {
+    throw misconfigured(
+      'DISCORD_PUBLIC_KEY',
+      `set when DISCORD_GATEWAY=off, or no interaction reaches Rollcall: ${WORDING.DISCORD_PUBLIC_KEY.accepts}`,
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -187,17 +259,27 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxRetentionMs: e.OUTBOX_RETENTION,
     expiryCron: e.EXPIRY_CRON,
     logLevel: e.LOG_LEVEL,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-        }
-      : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN || oauth
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            ...(oauth ? { oauth } : {}),
+          }
+        : undefined,
+    ...(e.ROLLCALL_SECRET_KEY ? { secretKey: e.ROLLCALL_SECRET_KEY } : {}),
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL }
+        ? {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            apiUrl: e.DISCORD_API_URL,
+            publicKey: e.DISCORD_PUBLIC_KEY,
+            // Present only when off, so a gateway-only configuration reads as it always did.
+            ...(e.DISCORD_GATEWAY === 'off' ? { gateway: false } : {}),
+          }
         : undefined,
     email:
       e.SMTP_URL && e.PUBLIC_URL

@@ -26,6 +26,12 @@ const SECRET_KEYS = [
   'DATABASE_URL',
   'smtpUrl',
   'SMTP_URL',
+  'clientSecret',
+  'stateSecret',
+  'secretKey',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'ROLLCALL_SECRET_KEY',
 ];
 const REDACT = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 

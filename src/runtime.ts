@@ -63,7 +63,13 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
   const slack =
     config.slack &&
-    (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapterDeps, config: config.slack });
+    (await import('../adapters/slack/index.ts')).createSlackAdapter({
+      ...adapterDeps,
+      config: config.slack,
+      ...(config.slack.oauth
+        ? { installations: (await import('./slack-installations.ts')).slackInstallations(store, config.secretKey) }
+        : {}),
+    });
   const discord =
     config.discord &&
     (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
@@ -82,7 +88,13 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   if (discord) readiness.expect('discord');
   let server: Server | undefined;
   if (slack || discord || invitations || options.serveHttp) {
-    server = createHttpServer({ metrics, slack: slack?.requestListener, health: readiness.check, invitations });
+    server = createHttpServer({
+      metrics,
+      slack: slack?.requestListener,
+      discord: discord?.interactions,
+      health: readiness.check,
+      invitations,
+    });
     const port = await listen(server, config.port, config.host);
     log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }

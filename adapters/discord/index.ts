@@ -1,10 +1,12 @@
 import { once } from 'node:events';
+import type { RequestListener } from 'node:http';
 import { Events, REST } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { createDiscordClient, restOptions } from './client.ts';
+import { createInteractionsEndpoint } from './http/endpoint.ts';
 import { guardInteractions } from './interaction-guard.ts';
 import { listenForInteractions } from './interactions.ts';
 import { createDiscordNotifier } from './notifier.ts';
@@ -23,6 +25,8 @@ export interface DiscordAdapterDeps {
 export interface DiscordAdapter {
   /** Works before start() and after stop(): it needs only the REST client (discord.js's rate-limit queue). */
   readonly notifier: Notifier;
+  /** POST /discord/interactions, when DISCORD_PUBLIC_KEY is set. */
+  readonly interactions: RequestListener | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,9 +55,15 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   client.on(Events.Warn, (message) => log.warn(message));
   guardInteractions(client, log);
   listenForInteractions(client, { core: deps.core, log, metrics: deps.metrics });
+  const { publicKey } = deps.config;
   return {
     notifier: createDiscordNotifier(client.rest, deps.config.token),
+    interactions: publicKey ? createInteractionsEndpoint(client, publicKey, log) : undefined,
     async start() {
+      if (deps.config.gateway === false) {
+        log.info('Discord gateway off: interactions arrive over HTTP only');
+        return;
+      }
       const ready = once(client, Events.ClientReady);
       await client.login(deps.config.token);
       await ready;

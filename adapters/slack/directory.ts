@@ -30,21 +30,46 @@ interface CachedProfile {
   readonly profile: Promise<SlackProfile>;
 }
 
+/** A workspace's bot token in distribution mode (the installation store); undefined when it has none. */
+export type TokenFor = (teamId: string) => Promise<string | undefined>;
+
 /** Slack's user directory: who is calling, who a mention is, and which invitees have an account. */
 export class SlackDirectory {
-  readonly #cache = new Map<string, CachedProfile>();
+  readonly #cache: Map<string, CachedProfile>;
 
+  /**
+   * Without `tokenFor`, every call uses the client's own token (single-workspace mode). With it,
+   * each call carries the token of the workspace it is about; `team` is the workspace of the
+   * calls that name none (lookups by email), set by forTeam.
+   */
   constructor(
     private readonly client: webApi.WebClient,
     private readonly clock: Clock,
-  ) {}
+    private readonly tokenFor?: TokenFor,
+    private readonly team?: string,
+    cache?: Map<string, CachedProfile>,
+  ) {
+    this.#cache = cache ?? new Map();
+  }
+
+  /** The same directory (and cache), with lookups by email made in this workspace. */
+  forTeam(teamId: string): SlackDirectory {
+    return new SlackDirectory(this.client, this.clock, this.tokenFor, teamId, this.#cache);
+  }
+
+  async #auth(teamId: string | undefined): Promise<{ token?: string }> {
+    if (!this.tokenFor) return {};
+    const token = teamId === undefined ? undefined : await this.tokenFor(teamId);
+    if (token === undefined) throw new Error(`no Slack installation for workspace ${teamId ?? '(none named)'}`);
+    return { token };
+  }
 
   profile(teamId: string, userId: string): Promise<SlackProfile> {
     const key = `${teamId}:${userId}`;
     const now = this.clock();
     const cached = this.#cache.get(key);
     if (cached && now - cached.at < PROFILE_TTL_MS) return cached.profile;
-    const profile = this.#fetchProfile(userId);
+    const profile = this.#fetchProfile(teamId, userId);
     this.#cache.set(key, { at: now, profile });
     // A failed lookup must not be remembered: the next command asks Slack again.
     profile.catch(() => this.#cache.delete(key));
@@ -87,7 +112,7 @@ export class SlackDirectory {
 
   async lookupByEmail(email: string): Promise<string | undefined> {
     try {
-      const result = await this.client.users.lookupByEmail({ email });
+      const result = await this.client.users.lookupByEmail({ email, ...(await this.#auth(this.team)) });
       return result.user?.id;
     } catch (error) {
       if (isPlatformError(error, 'users_not_found')) return undefined;
@@ -97,8 +122,8 @@ export class SlackDirectory {
     }
   }
 
-  async #fetchProfile(userId: string): Promise<SlackProfile> {
-    const { user } = await this.client.users.info({ user: userId });
+  async #fetchProfile(teamId: string, userId: string): Promise<SlackProfile> {
+    const { user } = await this.client.users.info({ user: userId, ...(await this.#auth(teamId)) });
     const email = user?.profile?.email;
     return {
       email: email && email.length > 0 ? email : null,

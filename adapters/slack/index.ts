@@ -12,6 +12,9 @@ import type { ListenerDeps } from './listeners/deps.ts';
 import { registerInviteSubmission } from './listeners/invite-submission.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { createSlackNotifier } from './notifier.ts';
+import type { SlackInstallationPort } from './oauth/installation-store.ts';
+import { oauthReceiver } from './oauth/receiver.ts';
+import { registerUninstall } from './oauth/uninstall.ts';
 import { refusingMalformedPayloads } from './payload-guard.ts';
 
 export interface SlackAdapterDeps {
@@ -20,7 +23,11 @@ export interface SlackAdapterDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
   readonly clock: Clock;
+  /** Distribution mode (SLACK_CLIENT_ID): where each workspace's installation is kept. */
+  readonly installations?: SlackInstallationPort;
 }
+
+export type { SlackInstallationPort, SlackInstallationRecord } from './oauth/installation-store.ts';
 
 export interface SlackAdapter {
   readonly notifier: Notifier;
@@ -37,7 +44,14 @@ const DELIVERY_TIMEOUT_MS = 3_000;
 /** A command is interactive: one quick retry at most, then the user hears about it. */
 const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 };
 
-function receiverFor(config: SlackConfig, logger: ReturnType<typeof toBoltLogger>) {
+function receiverFor(deps: SlackAdapterDeps, logger: ReturnType<typeof toBoltLogger>) {
+  const { config } = deps;
+  if (config.oauth) {
+    if (config.signingSecret === undefined || !deps.installations)
+      throw new Error('Slack distribution needs SLACK_SIGNING_SECRET and an installation store');
+    const { oauth, signingSecret, apiUrl } = config;
+    return oauthReceiver({ oauth, signingSecret, apiUrl, installations: deps.installations, logger, now: deps.clock });
+  }
   const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   if (config.appToken !== undefined)
     return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: apiUrl } });
@@ -49,7 +63,10 @@ function receiverFor(config: SlackConfig, logger: ReturnType<typeof toBoltLogger
  * The outbox's Slack notifier on its own WebClient, which never retries by itself: the outbox owns
  * retrying (with backoff, across restarts). Usable without Bolt, e.g. by a worker that only delivers.
  */
-export function createSlackOutboxNotifier(config: SlackConfig, deps: { log: Logger; clock: Clock }): Notifier {
+export function createSlackOutboxNotifier(
+  config: SlackConfig,
+  deps: { log: Logger; clock: Clock; installations?: SlackInstallationPort | undefined },
+): Notifier {
   const client = new webApi.WebClient(config.botToken, {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
     logger: toBoltLogger(deps.log),
@@ -57,7 +74,13 @@ export function createSlackOutboxNotifier(config: SlackConfig, deps: { log: Logg
     rejectRateLimitedCalls: true,
     timeout: DELIVERY_TIMEOUT_MS,
   });
-  return createSlackNotifier({ client, directory: new SlackDirectory(client, deps.clock), clock: deps.clock });
+  const tokenFor = tokenLookup(deps.installations);
+  const directory = new SlackDirectory(client, deps.clock, tokenFor);
+  return createSlackNotifier({ client, directory, clock: deps.clock, ...(tokenFor ? { tokenFor } : {}) });
+}
+
+function tokenLookup(installations: SlackInstallationPort | undefined) {
+  return installations && (async (teamId: string) => (await installations.find(teamId))?.botToken);
 }
 
 /** The Slack adapter: a Bolt App translating commands, buttons and the invite modal onto the core. */
@@ -65,7 +88,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config } = deps;
   const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const logger = toBoltLogger(deps.log);
-  const receiver = receiverFor(config, logger);
+  const receiver = receiverFor(deps, logger);
   const app = new App({
     token: config.botToken,
     receiver,
@@ -74,24 +97,22 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     // Bolt would otherwise call auth.test from its constructor, and an unreachable Slack at that
     // moment becomes an unhandled rejection; start() runs it instead and reports a failure.
     deferInitialization: true,
+    convoStore: false, // Bolt's conversation store was 1.2% of CPU per command, and nothing reads it.
   });
-  const listenerDeps: ListenerDeps = { ...deps, directory: new SlackDirectory(app.client, deps.clock) };
+  const directory = new SlackDirectory(app.client, deps.clock, tokenLookup(deps.installations));
+  const listenerDeps: ListenerDeps = { ...deps, directory };
   registerRetryGuard(app);
   registerCommand(app, listenerDeps);
   registerButtons(app, listenerDeps);
   registerInviteSubmission(app, listenerDeps);
+  if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 
   const notifier = createSlackOutboxNotifier(config, deps);
 
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     notifier,
-    requestListener:
-      receiver instanceof HTTPReceiver
-        ? refusingMalformedPayloads(receiver.requestListener, (reason) =>
-            deps.log.warn({ reason }, 'refused a malformed Slack request'),
-          )
-        : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? httpListener(receiver, deps.log) : undefined,
     start: async () => {
       try {
         await app.init();
@@ -105,6 +126,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       if (socketMode) await app.stop();
     },
   };
+}
+
+/** Events and interactions pass the payload guard; the OAuth pages (GET, no body) go straight to Bolt. */
+function httpListener(receiver: HTTPReceiver, log: Logger): RequestListener {
+  const guarded = refusingMalformedPayloads(receiver.requestListener, (reason) =>
+    log.warn({ reason }, 'refused a malformed Slack request'),
+  );
+  return (req, res) => (req.method === 'GET' ? receiver.requestListener(req, res) : guarded(req, res));
 }
 
 function reasonOf(error: unknown): string {

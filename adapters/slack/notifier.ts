@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Clock, DeliveryOutcome, Notifier, OutboundNotification } from '../../src/core/index.ts';
-import { isPlatformError, type SlackDirectory } from './directory.ts';
+import { isPlatformError, type SlackDirectory, type TokenFor } from './directory.ts';
 import { notificationReply } from './render/notification.ts';
 
 /**
@@ -63,19 +63,30 @@ export function createSlackNotifier(deps: {
   client: webApi.WebClient;
   directory: SlackDirectory;
   clock: Clock;
+  /** Distribution mode: the workspace's own token; a workspace with none waits for a reinstall. */
+  tokenFor?: TokenFor;
 }): Notifier {
+  async function auth(teamId: string): Promise<{ token?: string } | undefined> {
+    if (!deps.tokenFor) return {};
+    const token = await deps.tokenFor(teamId);
+    return token === undefined ? undefined : { token };
+  }
+
   async function resolveChannel(notification: OutboundNotification): Promise<string | undefined> {
     const destination = notification.destination;
     if (destination.kind === 'channel') return destination.channelId;
     if (destination.kind === 'user') return destination.userId;
     // Posting to a user id opens (or reuses) the bot's DM with that person.
-    return deps.directory.lookupByEmail(destination.email);
+    return deps.directory.forTeam(notification.workspaceId).lookupByEmail(destination.email);
   }
 
   return {
     platform: 'slack',
     async deliver(notification) {
       try {
+        const token = await auth(notification.workspaceId);
+        if (!token)
+          return { status: 'retry', reason: 'Rollcall is not installed in this workspace', operatorFixable: true };
         const channel = await resolveChannel(notification);
         if (channel === undefined) return { status: 'undeliverable', reason: 'no Slack account with that email' };
         const to = notification.destination.kind === 'channel' ? 'channel' : 'person';
@@ -85,6 +96,7 @@ export function createSlackNotifier(deps: {
           text: reply.text,
           ...(reply.blocks ? { blocks: reply.blocks } : {}),
           unfurl_links: false,
+          ...token,
         });
         return { status: 'delivered' };
       } catch (error) {

@@ -1,32 +1,62 @@
-import { recordActivity } from '../store/repositories/activity.repo.ts';
+import { recordActivities } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
-import { type Invitation, resolveInvitation } from '../store/repositories/invitations.repo.ts';
+import { findAccountsForEmails } from '../store/repositories/identities.repo.ts';
+import { expireDue } from '../store/repositories/invitations.repo.ts';
+import { listBindingsOf } from '../store/repositories/organizations.repo.ts';
+import { enqueueNotifications, type NewNotification } from '../store/repositories/outbox.repo.ts';
 import { NotificationBatch } from './notification-batch.ts';
 import type { PlatformDirectory } from './platform-facts.ts';
 
+export interface DueSelection {
+  readonly now: number;
+  readonly limit: number;
+  /** Only this organization's (invite expires its own before counting seats). */
+  readonly orgId?: string;
+  /** PostgreSQL: leave rows another sweeper holds to it. */
+  readonly skipLocked: boolean;
+}
+
+/** Rows per INSERT: 1,000 outbox rows bind 12,000 values, well under SQLite's 32,766 and PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 1_000;
+
 /**
- * Marks one overdue invitation expired with its activity and notifications (channel, and the inviter
- * by DM). Returns false when it had already left Pending, so each expiry is handled once.
+ * Marks a batch of overdue invitations expired, with their activity and notifications (channel, and
+ * the inviter by DM), in a fixed number of statements whatever the batch's size: one UPDATE …
+ * RETURNING, one lookup of bindings and one of the inviters' accounts, one INSERT of outbox rows and
+ * one of activity rows. Only rows this UPDATE moved out of Pending are returned, so each expiry is
+ * handled once. Returns how many it expired.
  */
-export async function expireInvitation(
+export async function expireDueInvitations(
   trx: Executor,
-  invitation: Invitation & { readonly orgName: string },
   platforms: PlatformDirectory,
-  now: number,
-): Promise<boolean> {
-  if (!(await resolveInvitation(trx, invitation.id, 'expired', now))) return false;
-  const event = { kind: 'invitation_expired', orgName: invitation.orgName, email: invitation.email } as const;
-  await new NotificationBatch(invitation.orgId, now)
-    .toChannels(event)
-    .toPerson(invitation.invitedBy, event)
-    .write(trx, platforms);
-  await recordActivity(trx, {
-    orgId: invitation.orgId,
-    at: now,
-    actor: 'system',
-    action: 'invitation_expired',
-    subject: invitation.email,
-    details: { role: invitation.role, invitedBy: invitation.invitedBy },
-  });
-  return true;
+  due: DueSelection,
+): Promise<number> {
+  const expired = await expireDue(trx, due);
+  if (expired.length === 0) return 0;
+  const bindings = await listBindingsOf(trx, [...new Set(expired.map((inv) => inv.orgId))]);
+  const accounts = await findAccountsForEmails(trx, [...new Set(expired.map((inv) => inv.invitedBy))]);
+  const notifications: NewNotification[] = [];
+  for (const invitation of expired) {
+    const event = { kind: 'invitation_expired', orgName: invitation.orgName, email: invitation.email } as const;
+    const batch = new NotificationBatch(invitation.orgId, due.now)
+      .toChannels(event)
+      .toPerson(invitation.invitedBy, event);
+    notifications.push(
+      ...batch.collect(bindings.get(invitation.orgId) ?? [], (email) => accounts.get(email) ?? [], platforms),
+    );
+  }
+  for (let i = 0; i < notifications.length; i += ROWS_PER_INSERT)
+    await enqueueNotifications(trx, notifications.slice(i, i + ROWS_PER_INSERT));
+  await recordActivities(
+    trx,
+    expired.map((invitation) => ({
+      orgId: invitation.orgId,
+      at: due.now,
+      actor: 'system',
+      action: 'invitation_expired' as const,
+      subject: invitation.email,
+      details: { role: invitation.role, invitedBy: invitation.invitedBy },
+    })),
+  );
+  return expired.length;
 }

@@ -13,7 +13,7 @@ export { type Clock, HOUR, MINUTE, systemClock } from './clock.ts';
 export { type CoreDeps, type CoreSettings, createMembershipCore } from './create-core.ts';
 export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
 export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';
-export { expireInvitation } from './expiry.ts';
+export { expireDueInvitations } from './expiry.ts';
 export { endMembership, sendEndingNotice } from './membership-end.ts';
 export * from './model.ts';
 export type { PlatformDirectory, PlatformFacts } from './platform-facts.ts';

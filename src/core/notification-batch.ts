@@ -77,13 +77,27 @@ export class NotificationBatch {
       this.add(b.platform, b.workspaceId, { kind: 'email', email: item.email }, item.event);
   }
 
+  /** The rows this batch stands for, given its organization's bindings and each person's accounts. */
+  collect(
+    bindings: readonly Binding[],
+    accountsOf: (email: string) => readonly ChatAccount[],
+    platforms: PlatformDirectory,
+  ): NewNotification[] {
+    for (const item of this.pending.splice(0)) {
+      const accounts = item.audience === 'person' ? accountsOf(item.email) : [];
+      for (const b of bindings) this.toBinding(b, item, accounts, platforms);
+    }
+    return this.rows;
+  }
+
   async write(db: Executor, platforms: PlatformDirectory): Promise<void> {
     if (this.pending.length > 0) {
       const bindings = await listBindings(db, this.orgId);
-      for (const item of this.pending) {
-        const accounts = item.audience === 'person' ? await findAccountsForEmail(db, item.email) : [];
-        for (const b of bindings) this.toBinding(b, item, accounts, platforms);
-      }
+      const accounts = new Map<string, ChatAccount[]>();
+      for (const item of this.pending)
+        if (item.audience === 'person' && !accounts.has(item.email))
+          accounts.set(item.email, await findAccountsForEmail(db, item.email));
+      this.collect(bindings, (email) => accounts.get(email) ?? [], platforms);
     }
     await enqueueNotifications(db, this.rows);
   }

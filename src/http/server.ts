@@ -5,11 +5,16 @@ import type { HealthReport } from './health.ts';
 import { INVITATIONS_PREFIX } from './invitation-page/handler.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Bolt's OAuth routes (its installer's defaults), served when Slack runs in distribution mode. */
+export const SLACK_OAUTH_PATHS: readonly string[] = ['/slack/install', '/slack/oauth_redirect'];
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
 export interface HttpServerDeps {
   readonly metrics: Metrics;
   /** Bolt's HTTPReceiver listener; absent without Slack or in Socket Mode. */
   readonly slack?: RequestListener | undefined;
+  /** Discord's interactions endpoint; absent without DISCORD_PUBLIC_KEY. */
+  readonly discord?: RequestListener | undefined;
   /** Readiness (src/http/health.ts); without it the process is ready once it listens. */
   readonly health?: () => Promise<HealthReport>;
   /** The invitation pages (`/invitations/<code>`), when email is configured. */
@@ -55,6 +60,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
     if (req.method === 'POST' && path === SLACK_EVENTS_PATH && deps.slack) return deps.slack(req, res);
     if (path.startsWith(INVITATIONS_PREFIX) && deps.invitations) return deps.invitations(req, res);
+    if (req.method === 'GET' && SLACK_OAUTH_PATHS.includes(path) && deps.slack) return deps.slack(req, res);
+    if (req.method === 'POST' && path === DISCORD_INTERACTIONS_PATH && deps.discord) return deps.discord(req, res);
     send(res, 404, 'text/plain', 'not found\n');
   });
 }

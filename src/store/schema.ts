@@ -12,6 +12,20 @@ export interface Database {
   activity: ActivityTable;
   outbox: OutboxTable;
   removals: RemovalTable;
+  slack_installations: SlackInstallationTable;
+}
+
+export interface SlackInstallationTable {
+  team_id: string;
+  team_name: string | null;
+  enterprise_id: string | null;
+  app_id: string | null;
+  bot_token: string;
+  bot_user_id: string;
+  bot_id: string | null;
+  bot_scopes: string;
+  installer_user_id: string;
+  installed_at: number;
 }
 
 export interface OrganizationTable {

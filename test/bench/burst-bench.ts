@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import { createMembershipCore, HOUR, type Notifier, systemClock } from '../../src/core/index.ts';
+import { createMembershipCore, type Notifier, systemClock } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { createDeliveryLoop } from '../../src/jobs/delivery-loop.ts';
 import { createLogger } from '../../src/log.ts';

@@ -87,7 +87,7 @@ export async function runCoreWriteBench(): Promise<Row[]> {
     return {
       name: `${op} (one per command)`,
       value: `${ours.toFixed(0)} ops/s`,
-      note: `raw floor ${raw.toFixed(0)} ops/s; floor/core ${(raw / ours).toFixed(2)}× (target ≥ 5,000 ops/s and ≤ 3×)`,
+      note: `raw better-sqlite3 floor ${raw.toFixed(0)} ops/s, same rounds interleaved; floor/core ${(raw / ours).toFixed(2)}× (target ≤ 2×: ${raw / ours <= 2 ? 'met' : 'MISSED'})`,
     };
   });
 }

@@ -28,13 +28,15 @@ export function createRawFloor(db: Database, perRound: number) {
     ),
     lock: db.prepare('update organizations set version = version + 1 where id = ? returning name, member_limit'),
     membership: db.prepare('select email, role, joined_at from memberships where org_id = ? and email = ?'),
-    due: db.prepare(
-      "select * from invitations where state = 'pending' and org_id = ? and expires_at <= ? order by expires_at limit 10000",
+    expireDue: db.prepare(
+      "update invitations set state = 'expired', resolved_at = ? where id in (select id from invitations where state = 'pending' and org_id = ? and expires_at <= ? order by expires_at limit 10000) and state = 'pending' returning id, org_id, email, role, invited_by, expires_at, (select name from organizations where id = invitations.org_id) as org_name",
     ),
-    pendingAmong: db.prepare("select email from invitations where org_id = ? and state = 'pending' and email in (?)"),
-    membersAmong: db.prepare('select email from memberships where org_id = ? and email in (?)'),
-    countMembers: db.prepare('select count(*) n from memberships where org_id = ?'),
-    countPending: db.prepare("select count(*) n from invitations where org_id = ? and state = 'pending'"),
+    standing: db.prepare(
+      "select email, 'member' as kind from memberships where org_id = ? and email in (?) union all select email, 'pending' as kind from invitations where org_id = ? and state = 'pending' and email in (?)",
+    ),
+    seatsTaken: db.prepare(
+      "select (select count(*) from memberships where org_id = ?) as members, (select count(*) from invitations where org_id = ? and state = 'pending') as pending",
+    ),
     insertInvitation: db.prepare(
       "insert into invitations (id, org_id, email, role, state, code_hash, invited_by, created_at, sent_at, expires_at) values (?, ?, ?, 'member', 'pending', ?, 'owner@floor.test', ?, ?, ?)",
     ),
@@ -79,15 +81,13 @@ export function createRawFloor(db: Database, perRound: number) {
     tx(() => {
       s.lock.get(orgId);
       s.membership.get(orgId, 'owner@floor.test');
-      s.due.all(orgId, now);
-      s.membersAmong.all(orgId, email);
-      s.pendingAmong.all(orgId, email);
-      s.countMembers.get(orgId);
-      s.countPending.get(orgId);
+      s.expireDue.all(now, orgId, now);
+      s.standing.all(orgId, email, orgId, email);
+      s.seatsTaken.get(orgId, orgId);
       s.insertInvitation.run(randomUUID(), orgId, email, hash(code), now, now, now + 1e9);
+      s.activity.run(orgId, now, 'owner@floor.test', 'invited', email, '{"role":"member"}');
       s.bindings.all(orgId);
       queue(channel, 'invitation_sent', email);
-      s.activity.run(orgId, now, 'owner@floor.test', 'invited', email, '{"role":"member"}');
     });
     return code;
   };

@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DiscordCheck, DiscordLimits } from './discord-limits.ts';
 import { FakeGateway } from './fake-discord-gateway.ts';
+import { deliverOverHttp, type HttpDelivery } from './fake-discord-http.ts';
 import { commandData, envelope, type InteractionSource, type OptionValue } from './fake-discord-payloads.ts';
-import { type RestCall, restHandler, type ScriptedFailure } from './fake-discord-rest.ts';
+import { type RestCall, type Route, restHandler, type ScriptedFailure } from './fake-discord-rest.ts';
 import { discordRoutes, type RouteContext } from './fake-discord-routes.ts';
 import { apiMessage, type FakeMessage, MessageStore, nextSnowflake } from './fake-discord-store.ts';
 
@@ -45,6 +46,10 @@ export class FakeDiscord {
   private readonly dmChannels = new Map<string, string>();
   private readonly commandId = nextSnowflake();
   private gatewayServer: FakeGateway | undefined;
+  private routes: Route[] = [];
+  private http: HttpDelivery | undefined;
+  /** Interactions sent over HTTP: which endpoint took each, and its status. */
+  readonly httpDeliveries: Array<{ url: string; status: number }> = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -60,9 +65,10 @@ export class FakeDiscord {
       interactions: fake.interactions,
       dmChannels: fake.dmChannels,
     };
+    fake.routes = fake.limits.guard(discordRoutes(context));
     server.on(
       'request',
-      restHandler(fake.limits.guard(discordRoutes(context)), fake.failures, (call) => fake.record(call)),
+      restHandler(fake.routes, fake.failures, (call) => fake.record(call)),
     );
     const identity = { botUserId: fake.botUser.id, applicationId: fake.applicationId, token: fake.token };
     fake.gatewayServer = new FakeGateway(server, identity, options.heartbeatIntervalMs ?? 1_000, () => fake.wsUrl);
@@ -91,6 +97,11 @@ export class FakeDiscord {
   /** Lets through requests breaking one kind of limit: only for a test marked KNOWN-LIMIT-BUG. */
   allowOversized(...checks: DiscordCheck[]): void {
     this.limits.allow(...checks);
+  }
+
+  /** From now on interactions go to these endpoints (round-robin), signed with this key, not over the gateway. */
+  sendOverHttp(urls: readonly string[], privateKey: HttpDelivery['privateKey']): void {
+    this.http = { urls, privateKey, next: 0 };
   }
 
   fail(failure: ScriptedFailure): void {
@@ -169,6 +180,8 @@ export class FakeDiscord {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.limits.assertNoRefusals();
+    const refused = this.httpDeliveries.filter((d) => d.status !== 200);
+    if (refused.length > 0) throw new Error(`interactions refused over HTTP: ${JSON.stringify(refused)}`);
   }
 
   private dispatch(source: InteractionSource, fields: Record<string, unknown>, original?: FakeMessage): string {
@@ -177,6 +190,12 @@ export class FakeDiscord {
     this.interactions.set(token, { channelId: source.channelId, ...(original ? { original } : {}) });
     this.limits.dispatched(token);
     const payload = { ...envelope(source, { id, applicationId: this.applicationId, token }), ...fields };
+    if (this.http) {
+      void deliverOverHttp(this.http, { ...payload, id, token }, this.routes, (call) => this.record(call)).then(
+        (delivery) => this.httpDeliveries.push(delivery),
+      );
+      return token;
+    }
     if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no bot session is connected');
     return token;
   }

@@ -1,12 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSlackOAuth } from './fake-slack-oauth.ts';
 import { type SlackCheck, SlackLimits } from './slack-limits.ts';
 
 /** One Web API call or response_url post, as the fake received it. */
 export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
+  /** The request's Authorization header (`Bearer xoxb-…`): whose token made the call. */
+  readonly authorization?: string;
 }
 
 export interface FakeUser {
@@ -58,6 +61,8 @@ export class FakeSlack {
   #port = 0;
   #responseCounter = 0;
   #fault: FakeFault | undefined;
+  /** Workspaces installing the app: the codes Slack's consent screen hands out (fake-slack-oauth.ts). */
+  readonly oauth = new FakeSlackOAuth();
 
   /** Every matching call fails this way until `recover()`. */
   failWith(fault: FakeFault): void {
@@ -165,7 +170,8 @@ export class FakeSlack {
     const method = path.startsWith('/response/')
       ? `response:${path.slice('/response/'.length)}`
       : path.slice('/api/'.length);
-    const call = { method, body };
+    const authorization = req.headers.authorization;
+    const call = { method, body, ...(authorization === undefined ? {} : { authorization }) };
     this.calls.push(call);
     this.#events.emit('call', call);
     const fault = this.#faultFor(method);
@@ -182,18 +188,20 @@ export class FakeSlack {
       return;
     }
     const scripted = this.#scripts.get(method)?.shift();
-    const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body);
+    const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body, authorization);
     if (reply.status === 200 && (reply.body === undefined || (reply.body as { ok?: unknown }).ok !== false))
       this.accepted.push(call);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? { ok: true }));
   }
 
-  #answer(method: string, body: Record<string, unknown>): FakeReply {
+  #answer(method: string, body: Record<string, unknown>, authorization?: string): FakeReply {
     const ok = (extra: Record<string, unknown> = {}): FakeReply => ({ status: 200, body: { ok: true, ...extra } });
     switch (method) {
       case 'auth.test':
-        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId });
+        return ok({ user_id: 'UBOT', bot_id: 'BBOT', team_id: this.oauth.teamOf(authorization) ?? this.teamId });
+      case 'oauth.v2.access':
+        return this.oauth.exchange(body);
       case 'users.info': {
         const user = this.#users.get(String(body.user));
         if (!user) return { status: 200, body: { ok: false, error: 'user_not_found' } };

@@ -47,6 +47,7 @@ let current: Store | undefined;
 /** Every table, children before parents; the migrator's own tables are kept. */
 const TABLES = [
   'removals',
+  'slack_installations',
   'outbox',
   'activity',
   'pending_actions',

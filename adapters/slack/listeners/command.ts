@@ -19,7 +19,12 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await guarded(deps, label, tell, async () => {
       const caller = await deps.directory.caller(command.team_id, command.user_id);
-      const ctx: CommandContext = { ...deps, teamId: command.team_id, caller };
+      const ctx: CommandContext = {
+        ...deps,
+        directory: deps.directory.forTeam(command.team_id),
+        teamId: command.team_id,
+        caller,
+      };
       if (parsed.name === 'invite' && parsed.emails.length === 0) {
         const outcome = await openInviteModal(ctx, client, command.trigger_id, tell);
         countCommand(deps, 'invite', outcome);

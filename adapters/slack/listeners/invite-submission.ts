@@ -61,7 +61,7 @@ export function registerInviteSubmission(app: App, deps: ListenerDeps): void {
     await guarded(deps, 'invite', tell, async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       const caller = await deps.directory.caller(teamId, body.user.id);
-      const ctx: CommandContext = { ...deps, teamId, caller };
+      const ctx: CommandContext = { ...deps, directory: deps.directory.forTeam(teamId), teamId, caller };
       const values = view.state.values;
       const role = values[ROLE_BLOCK]?.[ROLE_BLOCK]?.selected_option?.value ?? 'member';
       const checked = await check(ctx, values[EMAILS_BLOCK]?.[EMAILS_BLOCK]?.value ?? '', role);

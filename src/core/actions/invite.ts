@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { recordActivity } from '../../store/repositories/activity.repo.ts';
+import { type NewActivity, recordActivities } from '../../store/repositories/activity.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
-import { countPending, insertInvitation, lockDue, pendingAmong } from '../../store/repositories/invitations.repo.ts';
-import { countMembers, membersAmong } from '../../store/repositories/memberships.repo.ts';
+import { insertInvitations, type NewInvitation } from '../../store/repositories/invitations.repo.ts';
+import { countSeatsTaken, standingAmong } from '../../store/repositories/memberships.repo.ts';
 import { type MemberContext, writeAsMember } from '../access.ts';
 import type { InvitedEmail, InviteInput, InviteOutcome } from '../api.ts';
 import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
-import { expireInvitation } from '../expiry.ts';
+import { expireDueInvitations } from '../expiry.ts';
 import type { Role } from '../model.ts';
 import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -40,8 +40,13 @@ export function roleToGrant(input: string | undefined, callerRole: Role): Result
 
 /** Expires this organization's overdue invitations first, so seats and duplicates are counted as they really are. */
 export async function expireOverdue(deps: CoreDeps, trx: Executor, member: MemberContext, now: number): Promise<void> {
-  const due = await lockDue(trx, { now, limit: 10_000, orgId: member.org.orgId, skipLocked: false });
-  for (const invitation of due) await expireInvitation(trx, invitation, deps.settings.platforms, now);
+  // The organization is locked: nobody else is adding its invitations, so one pass takes them all.
+  await expireDueInvitations(trx, deps.settings.platforms, {
+    now,
+    limit: 10_000,
+    orgId: member.org.orgId,
+    skipLocked: false,
+  });
 }
 
 /** The term of a time-limited membership: none when not asked for; never for owners (they could all run out). */
@@ -52,10 +57,14 @@ export function termToGrant(input: string | undefined, role: Role): Result<numbe
 }
 
 export async function seatsLeft(trx: Executor, member: MemberContext): Promise<number> {
-  const taken = (await countMembers(trx, member.org.orgId)) + (await countPending(trx, member.org.orgId));
-  return Math.max(0, member.org.memberLimit - taken);
+  return Math.max(0, member.org.memberLimit - (await countSeatsTaken(trx, member.org.orgId)));
 }
 
+/**
+ * Invites each email not already a member or pending, in a fixed number of statements whatever the
+ * count: one query for who is already there, one for the seats, then one INSERT each for the
+ * invitations, their activity and their notices.
+ */
 export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput): Promise<Result<InviteOutcome>> {
   return writeAsMember(deps, caller, {}, async (trx, member) => {
     const role = roleToGrant(input.role, member.role);
@@ -67,14 +76,15 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
     const now = deps.clock();
     await expireOverdue(deps, trx, member, now);
 
-    const members = await membersAmong(trx, member.org.orgId, emails.value);
-    const pending = await pendingAmong(trx, member.org.orgId, emails.value);
+    const { members, pending } = await standingAmong(trx, member.org.orgId, emails.value);
     const fresh = emails.value.filter((e) => !members.has(e) && !pending.has(e));
     const left = await seatsLeft(trx, member);
     if (fresh.length > left)
       return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
 
     const invited: InvitedEmail[] = [];
+    const rows: NewInvitation[] = [];
+    const activity: NewActivity[] = [];
     const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
     for (const email of fresh) {
       const code = newInvitationCode();
@@ -82,7 +92,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       const userId = input.reachable?.[email];
       const expiresAt = now + deps.settings.inviteTtlMs;
       const target = userId === undefined ? null : { platform: caller.platform, userId };
-      await insertInvitation(trx, {
+      rows.push({
         id,
         orgId: member.org.orgId,
         email,
@@ -99,7 +109,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
       batch.toMailbox(email, offer, code);
       if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
-      await recordActivity(trx, {
+      activity.push({
         orgId: member.org.orgId,
         at: now,
         actor: member.email,
@@ -117,6 +127,8 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
         ...(term.value === null ? {} : { durationMs: term.value }),
       });
     }
+    await insertInvitations(trx, rows);
+    await recordActivities(trx, activity);
     if (invited.length > 0) {
       const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
       const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };

@@ -4,6 +4,8 @@ import * as outboxRetention from './002-outbox-retention-and-order.ts';
 import * as checkConstraints from './003-check-constraints.ts';
 import * as timeLimitsAndUndo from './004-time-limits-and-undo.ts';
 import * as outboxSecret from './005-outbox-secret.ts';
+import * as rosterOrderIndex from './006-roster-order-index.ts';
+import * as slackInstallations from './007-slack-installations.ts';
 
 /** Every migration, in order. Listed explicitly so bundling or a stray file can't reorder them. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +14,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-check-constraints': checkConstraints,
   '004-time-limits-and-undo': timeLimitsAndUndo,
   '005-outbox-secret': outboxSecret,
+  '006-roster-order-index': rosterOrderIndex,
+  '007-slack-installations': slackInstallations,
 };
 
 export const migrationProvider: MigrationProvider = {

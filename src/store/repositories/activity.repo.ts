@@ -21,16 +21,24 @@ export interface ActivityRecord {
 }
 
 export async function recordActivity(db: Executor, entry: NewActivity) {
+  await recordActivities(db, [entry]);
+}
+
+/** Many entries in one statement (the sweep's batch), in the order given. */
+export async function recordActivities(db: Executor, entries: readonly NewActivity[]) {
+  if (entries.length === 0) return;
   await db
     .insertInto('activity')
-    .values({
-      org_id: entry.orgId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(
+      entries.map((entry) => ({
+        org_id: entry.orgId,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        subject: entry.subject,
+        details: JSON.stringify(entry.details ?? {}),
+      })),
+    )
     .execute();
 }
 

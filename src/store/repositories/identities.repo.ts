@@ -33,6 +33,25 @@ export async function findAccountsForEmail(db: Executor, email: string): Promise
   return rows.map((row) => ({ platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id }));
 }
 
+/** The linked accounts of several emails in one query. */
+export async function findAccountsForEmails(
+  db: Executor,
+  emails: readonly string[],
+): Promise<Map<string, ChatAccount[]>> {
+  const byEmail = new Map<string, ChatAccount[]>();
+  if (emails.length === 0) return byEmail;
+  const rows = await db
+    .selectFrom('chat_identities')
+    .select(['email', 'platform', 'workspace_id', 'user_id'])
+    .where('email', 'in', emails)
+    .execute();
+  for (const row of rows) {
+    const account = { platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id };
+    byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), account]);
+  }
+  return byEmail;
+}
+
 export async function linkIdentity(
   db: Executor,
   link: { platform: Platform; workspaceId: string; userId: string; email: string; now: number },

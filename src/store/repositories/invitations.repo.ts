@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { InvitationState, Platform, Role } from '../../core/model.ts';
 import type { InvitationTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -26,6 +26,13 @@ export interface ChatTarget {
   readonly platform: Platform;
   readonly userId: string;
 }
+
+/**
+ * 'pending' written into the SQL rather than bound: SQLite can use the partial indexes (`where state =
+ * 'pending'`) for a bound value only by re-preparing the statement for each binding, which would undo
+ * the statement cache; a literal keeps one plan per statement.
+ */
+const PENDING = sql.lit<'pending'>('pending');
 
 export function toInvitation(row: Selectable<InvitationTable>): Invitation {
   return {
@@ -64,7 +71,7 @@ export async function findPending(db: Executor, orgId: string, email: string): P
     .selectAll()
     .where('org_id', '=', orgId)
     .where('email', '=', email)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .executeTakeFirst();
   return row && toInvitation(row);
 }
@@ -90,7 +97,7 @@ export async function listLivePending(db: Executor, orgId: string, now: number):
     .selectFrom('invitations')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .where('expires_at', '>', now)
     .orderBy('expires_at')
     .execute();
@@ -103,7 +110,7 @@ export async function pendingAmong(db: Executor, orgId: string, emails: readonly
     .selectFrom('invitations')
     .select('email')
     .where('org_id', '=', orgId)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .where('email', 'in', emails)
     .execute();
   return new Set(rows.map((row) => row.email));
@@ -114,7 +121,7 @@ export async function countPending(db: Executor, orgId: string): Promise<number>
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', orgId)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -134,25 +141,33 @@ export interface NewInvitation {
 }
 
 export async function insertInvitation(db: Executor, inv: NewInvitation) {
+  await insertInvitations(db, [inv]);
+}
+
+/** Several invitations in one statement. */
+export async function insertInvitations(db: Executor, invitations: readonly NewInvitation[]) {
+  if (invitations.length === 0) return;
   await db
     .insertInto('invitations')
-    .values({
-      id: inv.id,
-      org_id: inv.orgId,
-      email: inv.email,
-      role: inv.role,
-      state: 'pending',
-      code_hash: inv.codeHash,
-      invited_by: inv.invitedBy,
-      created_at: inv.now,
-      sent_at: inv.now,
-      expires_at: inv.expiresAt,
-      resolved_at: null,
-      target_platform: inv.target?.platform ?? null,
-      target_user_id: inv.target?.userId ?? null,
-      remind_at: inv.remindAt,
-      duration_ms: inv.durationMs,
-    })
+    .values(
+      invitations.map((inv) => ({
+        id: inv.id,
+        org_id: inv.orgId,
+        email: inv.email,
+        role: inv.role,
+        state: 'pending' as const,
+        code_hash: inv.codeHash,
+        invited_by: inv.invitedBy,
+        created_at: inv.now,
+        sent_at: inv.now,
+        expires_at: inv.expiresAt,
+        resolved_at: null,
+        target_platform: inv.target?.platform ?? null,
+        target_user_id: inv.target?.userId ?? null,
+        remind_at: inv.remindAt,
+        duration_ms: inv.durationMs,
+      })),
+    )
     .execute();
 }
 
@@ -162,7 +177,7 @@ export async function resolveInvitation(db: Executor, id: string, state: Invitat
     .updateTable('invitations')
     .set({ state, resolved_at: now })
     .where('id', '=', id)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
@@ -182,7 +197,7 @@ export async function rearmInvitation(
       ...(fields.target ? { target_platform: fields.target.platform, target_user_id: fields.target.userId } : {}),
     })
     .where('id', '=', id)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .execute();
 }
 
@@ -191,7 +206,7 @@ export async function suggestPending(db: Executor, orgId: string, prefix: string
     .selectFrom('invitations')
     .select('email')
     .where('org_id', '=', orgId)
-    .where('state', '=', 'pending')
+    .where('state', '=', PENDING)
     .where('email', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
     .orderBy('email')
     .limit(limit)
@@ -199,22 +214,65 @@ export async function suggestPending(db: Executor, orgId: string, prefix: string
   return rows.map((row) => row.email);
 }
 
-/** Pending invitations whose time has run out, oldest first; PostgreSQL skips rows another sweeper holds. */
-export async function lockDue(
+/** An invitation just moved to Expired, with its organization's name for the notices. */
+export interface ExpiredInvitation {
+  readonly id: string;
+  readonly orgId: string;
+  readonly orgName: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly invitedBy: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * Moves up to `limit` pending invitations past their time to Expired in one statement, oldest first,
+ * and returns them. The outer state test is re-checked on each row as it is updated, so a row another
+ * transaction resolved meanwhile is not returned (each expiry is handled once); on PostgreSQL the
+ * sweep skips rows another sweeper holds rather than waiting for them.
+ */
+export async function expireDue(
   db: Executor,
   due: { now: number; limit: number; orgId?: string; skipLocked: boolean },
-): Promise<Array<Invitation & { orgName: string }>> {
-  let query = db
+): Promise<ExpiredInvitation[]> {
+  let pick = db
     .selectFrom('invitations')
-    .innerJoin('organizations', 'organizations.id', 'invitations.org_id')
-    .selectAll('invitations')
-    .select('organizations.name as org_name')
-    .where('invitations.state', '=', 'pending')
-    .where('invitations.expires_at', '<=', due.now)
-    .orderBy('invitations.expires_at')
+    .select('id')
+    .where('state', '=', PENDING)
+    .where('expires_at', '<=', due.now)
+    .orderBy('expires_at')
     .limit(due.limit);
-  if (due.orgId !== undefined) query = query.where('invitations.org_id', '=', due.orgId);
-  if (due.skipLocked) query = query.forUpdate('invitations').skipLocked();
-  const rows = await query.execute();
-  return rows.map((row) => ({ ...toInvitation(row), orgName: row.org_name }));
+  if (due.orgId !== undefined) pick = pick.where('org_id', '=', due.orgId);
+  if (due.skipLocked) pick = pick.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('invitations')
+    .set({ state: 'expired', resolved_at: due.now })
+    .where('id', 'in', pick)
+    .where('state', '=', PENDING)
+    .returning((eb) => [
+      'id',
+      'org_id',
+      'email',
+      'role',
+      'invited_by',
+      'expires_at',
+      // A scalar subquery: SQLite's RETURNING cannot name a joined table.
+      eb
+        .selectFrom('organizations')
+        .select('name')
+        .whereRef('organizations.id', '=', 'invitations.org_id')
+        .as('org_name'),
+    ])
+    .execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      orgId: row.org_id,
+      orgName: row.org_name ?? '',
+      email: row.email,
+      role: row.role,
+      invitedBy: row.invited_by,
+      expiresAt: Number(row.expires_at),
+    }))
+    .sort((a, b) => a.expiresAt - b.expiresAt || a.id.localeCompare(b.id));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
@@ -62,6 +63,7 @@ export async function listMemberships(db: Executor, orgId: string): Promise<Memb
     .selectFrom('memberships')
     .select(COLUMNS)
     .where('org_id', '=', orgId)
+    // Read in this order from the memberships_roster index (migration 006): no sort step.
     .orderBy('joined_at')
     .orderBy('email')
     .execute();
@@ -86,6 +88,53 @@ export async function countMembers(db: Executor, orgId: string): Promise<number>
     .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Which of these emails are members and which hold a pending invitation, in one query. */
+export async function standingAmong(
+  db: Executor,
+  orgId: string,
+  emails: readonly string[],
+): Promise<{ members: Set<string>; pending: Set<string> }> {
+  const standing = { members: new Set<string>(), pending: new Set<string>() };
+  if (emails.length === 0) return standing;
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['email', sql.lit<'member' | 'pending'>('member').as('kind')])
+    .where('org_id', '=', orgId)
+    .where('email', 'in', emails)
+    .unionAll(
+      db
+        .selectFrom('invitations')
+        .select(['email', sql.lit<'member' | 'pending'>('pending').as('kind')])
+        .where('org_id', '=', orgId)
+        .where('state', '=', sql.lit('pending'))
+        .where('email', 'in', emails),
+    )
+    .execute();
+  for (const row of rows) (row.kind === 'member' ? standing.members : standing.pending).add(row.email);
+  return standing;
+}
+
+/** Seats in use: members plus pending invitations, in one query. */
+export async function countSeatsTaken(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('memberships')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .where('org_id', '=', orgId)
+        .as('members'),
+      eb
+        .selectFrom('invitations')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .where('org_id', '=', orgId)
+        .where('state', '=', sql.lit('pending'))
+        .as('pending'),
+    ])
+    .executeTakeFirstOrThrow();
+  // PostgreSQL returns count(*) as a string (bigint): Number() reads both dialects.
+  return Number(row.members) + Number(row.pending);
 }
 
 export async function countOwners(db: Executor, orgId: string): Promise<number> {

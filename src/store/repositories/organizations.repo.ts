@@ -93,6 +93,20 @@ export async function listBindings(db: Executor, orgId: string): Promise<Binding
   return rows.map(toBinding);
 }
 
+/** The bindings of several organizations in one query, each organization's by platform. */
+export async function listBindingsOf(db: Executor, orgIds: readonly string[]): Promise<Map<string, Binding[]>> {
+  const byOrg = new Map<string, Binding[]>();
+  if (orgIds.length === 0) return byOrg;
+  const rows = await db
+    .selectFrom('bindings')
+    .select(['org_id', 'platform', 'workspace_id', 'channel_id'])
+    .where('org_id', 'in', orgIds)
+    .orderBy('platform')
+    .execute();
+  for (const row of rows) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), toBinding(row)]);
+  return byOrg;
+}
+
 /** The organization a workspace is bound to, by id, bound or not. */
 export async function findBoundOrgId(db: Executor, platform: Platform, workspaceId: string) {
   const row = await db
