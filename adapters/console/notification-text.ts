@@ -13,11 +13,24 @@ export function destinationLabel(destination: Destination): string {
   }
 }
 
+type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
+
+/** A batch of one reads as a single invitation; a larger batch is one line listing everyone. */
+function batchText(event: Batch): string {
+  const [only, ...more] = event.invitations;
+  if (only !== undefined && more.length === 0)
+    return `${event.invitedBy} invited ${only.email} to ${event.orgName} as ${roleLabel(event.role)}.`;
+  const emails = event.invitations.map((i) => i.email).join(', ');
+  return `${event.invitedBy} invited ${event.invitations.length} people to ${event.orgName} as ${roleLabel(event.role)}: ${emails}.`;
+}
+
 /** One line per event; DMs to the person it happened to speak to them. */
 export function notificationText(event: NotificationEvent, toSubject: boolean): string {
   switch (event.kind) {
     case 'invitation_sent':
       return `${event.invitedBy} invited ${event.email} to ${event.orgName} as ${roleLabel(event.role)}.`;
+    case 'invitations_sent':
+      return batchText(event);
     case 'invitation_offer':
       return (
         `${event.invitedBy} invited you to join ${event.orgName} as ${roleLabel(event.role)}. ` +

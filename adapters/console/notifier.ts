@@ -5,7 +5,7 @@ import { destinationLabel, notificationText } from './notification-text.ts';
 /** Whether a DM goes to the person the event is about (on the console a user id is an email). */
 function toSubject(notification: OutboundNotification): boolean {
   const { destination, event } = notification;
-  if (destination.kind === 'channel') return false;
+  if (destination.kind === 'channel' || !('email' in event)) return false;
   const recipient = destination.kind === 'user' ? destination.userId : destination.email;
   return recipient === event.email;
 }

@@ -8,7 +8,7 @@ function section(title: string, rows: string[][]): string[] {
 }
 
 export function renderRoster(roster: Roster, what: ListInput['what'], now: number): string {
-  const seats = `${roster.members.length + roster.pending.length} of ${roster.limit} seats used`;
+  const seats = `${roster.seatsUsed} of ${roster.limit} seats used`;
   const lines = [`${roster.orgName}: ${seats}`];
   if (what !== 'pending') {
     const rows = roster.members.map((m) => [m.email, roleLabel(m.role), `joined ${relativeTime(m.joinedAt, now)}`]);

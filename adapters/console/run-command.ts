@@ -27,7 +27,12 @@ function reply<T>(ctx: ConsoleContext, result: Result<T>, render: (value: T) => 
   return result.ok ? render(result.value) : describeError(ctx.messages, result.error);
 }
 
-const MISSING_CODE = 'Give the invitation code you were sent: accept <code> (or decline <code>).';
+const WHERE_TO_LOOK = 'If you were sent a code, give it: accept <code> (or decline <code>).';
+
+/** Accept or decline without a code; when nothing is addressed to the caller, where an invitation would be. */
+function ownReply<T>(ctx: ConsoleContext, result: Result<T>, render: (value: T) => string): string {
+  return result.ok ? render(result.value) : `${describeError(ctx.messages, result.error)} ${WHERE_TO_LOOK}`;
+}
 
 /** One command → one core call → the answer text; confirmable commands come from the table. */
 const HANDLERS: Handlers<CommandContext, string> = {
@@ -48,10 +53,15 @@ const HANDLERS: Handlers<CommandContext, string> = {
     reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
   resend: async (ctx, { email }) =>
     reply(ctx, await ctx.core.resend(ctx.caller, { email }), (o) => renderResend(o, ctx.clock())),
+  // Without a code: the invitation addressed to the `--as` email (SPEC §4), else where to look.
   accept: async (ctx, { code }) =>
-    code === undefined ? MISSING_CODE : reply(ctx, await ctx.core.accept(ctx.caller, { code }), renderAccept),
+    code === undefined
+      ? ownReply(ctx, await ctx.core.accept(ctx.caller, { own: true }), renderAccept)
+      : reply(ctx, await ctx.core.accept(ctx.caller, { code }), renderAccept),
   decline: async (ctx, { code }) =>
-    code === undefined ? MISSING_CODE : reply(ctx, await ctx.core.decline(ctx.caller, { code }), renderDecline),
+    code === undefined
+      ? ownReply(ctx, await ctx.core.decline(ctx.caller, { own: true }), renderDecline)
+      : reply(ctx, await ctx.core.decline(ctx.caller, { code }), renderDecline),
   activity: async (ctx, { page }) => {
     const result = await ctx.core.activity(ctx.caller, page === undefined ? {} : { page });
     return reply(ctx, result, (p) => renderActivity(p, ctx.clock()));

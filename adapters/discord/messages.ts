@@ -1,3 +1,4 @@
+import { escapeMarkdown } from 'discord.js';
 import type { ErrorMessages } from '../../src/core/index.ts';
 import { roleLabel } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
@@ -6,7 +7,7 @@ import { code, list, when } from './format.ts';
 /** Discord's wording for every expected failure of the core (the codes live in src/core/errors.ts). */
 export const messages: ErrorMessages<string> = {
   org_not_set_up: () => 'This server has no organization yet. A server manager can create one with `/members setup`.',
-  org_already_set_up: (e) => `This server already belongs to **${e.orgName}**: setup runs only once.`,
+  org_already_set_up: (e) => `This server already belongs to **${escapeMarkdown(e.orgName)}**: setup runs only once.`,
   not_platform_admin: () => 'Only members with the **Manage Server** or **Administrator** permission can run setup.',
   invalid_org_name: (e) => `The organization name must be 1 to ${e.maxLength} characters.`,
   not_linked: () =>
@@ -77,8 +78,8 @@ export const confirmations: ActionWording<{ question: string; done: string; butt
     button: 'Remove member',
   }),
   leave: (a) => ({
-    question: `Leave **${a.orgName}**? You (${code(a.email)}) will no longer have access to it.`,
-    done: `You left **${a.orgName}**.`,
+    question: `Leave **${escapeMarkdown(a.orgName)}**? You (${code(a.email)}) will no longer have access to it.`,
+    done: `You left **${escapeMarkdown(a.orgName)}**.`,
     button: 'Leave organization',
   }),
 };

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from 'discord.js';
 import type { AcceptOutcome, InvitedEmail, InviteOutcome, SetupOutcome } from '../../src/core/index.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { code, list, when } from './format.ts';
@@ -27,13 +28,13 @@ export function resendText(invited: InvitedEmail): string {
 }
 
 export function acceptedText(outcome: AcceptOutcome): string {
-  return `Welcome to **${outcome.orgName}**: you joined as ${roleLabel(outcome.role)} (${code(outcome.email)}), and this Discord account is linked to that email.`;
+  return `Welcome to **${escapeMarkdown(outcome.orgName)}**: you joined as ${roleLabel(outcome.role)} (${code(outcome.email)}), and this Discord account is linked to that email.`;
 }
 
 export function declinedText(outcome: { orgName: string; email: string }): string {
-  return `You declined the invitation of ${code(outcome.email)} to **${outcome.orgName}**.`;
+  return `You declined the invitation of ${code(outcome.email)} to **${escapeMarkdown(outcome.orgName)}**.`;
 }
 
 export function setupText(outcome: SetupOutcome): string {
-  return `**${outcome.orgName}** is set up for this server, and you (${code(outcome.ownerEmail)}) are its first Organization Owner. Choose where notifications go with \`/members channel\`.`;
+  return `**${escapeMarkdown(outcome.orgName)}** is set up for this server, and you (${code(outcome.ownerEmail)}) are its first Organization Owner. Choose where notifications go with \`/members channel\`.`;
 }

@@ -1,10 +1,11 @@
+import { escapeMarkdown } from 'discord.js';
 import type { Roster } from '../../src/core/index.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { code, when } from './format.ts';
 
 export function rosterText(roster: Roster, what: 'all' | 'members' | 'pending'): string {
-  const used = roster.members.length + roster.pending.length;
-  const lines = [`**${roster.orgName}**: ${used} of ${roster.limit} seats used.`];
+  // Seats are the whole organization's, whichever half is listed.
+  const lines = [`**${escapeMarkdown(roster.orgName)}**: ${roster.seatsUsed} of ${roster.limit} seats used.`];
   if (what !== 'pending') {
     lines.push(`**Members (${roster.members.length})**`);
     for (const m of roster.members)

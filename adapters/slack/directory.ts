@@ -12,6 +12,18 @@ export interface SlackProfile {
 const PROFILE_TTL_MS = 5 * MINUTE;
 /** Lookups run in parallel, but not all 100 invitees at once: Slack rate-limits per method. */
 const LOOKUP_CONCURRENCY = 8;
+/**
+ * users.lookupByEmail is Tier 3 (about 50 a minute per workspace): one command looks up at most
+ * this many invitees, and the rest are treated as not in the workspace, so they get a code to
+ * forward, which always reaches the inviter. Two big invites a minute stay within the tier.
+ */
+export const LOOKUP_BUDGET = 20;
+
+/** Mentions resolved to emails; `missing` are the user ids Slack does not know or that have no email. */
+export interface ResolvedMentions {
+  readonly emails: ReadonlyMap<string, string>;
+  readonly missing: readonly string[];
+}
 
 interface CachedProfile {
   readonly at: number;
@@ -69,18 +81,29 @@ export class SlackDirectory {
     return { platform: 'slack', workspaceId: teamId, userId, verifiedEmail: email };
   }
 
-  /** Mentions become the mentioned member's email; an unresolvable mention stays as typed, for the core to reject. */
-  async emails(teamId: string, args: readonly EmailArg[]): Promise<string[]> {
-    return mapBounded(args, LOOKUP_CONCURRENCY, async (arg) => {
-      if ('email' in arg) return arg.email;
-      const { email } = await this.profile(teamId, arg.userId);
-      return email ?? `<@${arg.userId}>`;
+  /** The mentions among `args`, each looked up once (users.info, Tier 4). Run only for members. */
+  async mentions(teamId: string, args: readonly EmailArg[]): Promise<ResolvedMentions> {
+    const ids = [...new Set(args.flatMap((arg) => ('userId' in arg ? [arg.userId] : [])))];
+    const found = await mapBounded(ids, LOOKUP_CONCURRENCY, async (id) => {
+      try {
+        return [id, (await this.profile(teamId, id)).email] as const;
+      } catch (error) {
+        // `<@U0GHOST>` or a lower-cased id: Slack knows no such user. A clear refusal, not a crash.
+        if (isPlatformError(error, 'user_not_found')) return [id, null] as const;
+        throw error;
+      }
     });
+    const emails = new Map<string, string>();
+    for (const [id, email] of found) if (email !== null) emails.set(id, email);
+    return { emails, missing: ids.filter((id) => !emails.has(id)) };
   }
 
-  /** normalized email → Slack user id, for invitees who have an account in this workspace. */
+  /**
+   * normalized email → Slack user id, for invitees who have an account in this workspace; only the
+   * first LOOKUP_BUDGET are looked up (Tier 3), and a rate-limited lookup counts as not found.
+   */
   async reachable(emails: readonly string[]): Promise<Record<string, string>> {
-    const found = await mapBounded(emails, LOOKUP_CONCURRENCY, async (email) => {
+    const found = await mapBounded(emails.slice(0, LOOKUP_BUDGET), LOOKUP_CONCURRENCY, async (email) => {
       const userId = await this.lookupByEmail(email);
       return userId === undefined ? undefined : ([email, userId] as const);
     });
@@ -93,6 +116,8 @@ export class SlackDirectory {
       return result.user?.id;
     } catch (error) {
       if (isPlatformError(error, 'users_not_found')) return undefined;
+      // Over the tier: the invitee gets a code instead of a DM, which the inviter always sees.
+      if (isRateLimited(error)) return undefined;
       throw error;
     }
   }
@@ -112,6 +137,12 @@ export function isPlatformError(error: unknown, code?: string): error is { data:
   if (error.code !== 'slack_webapi_platform_error' || !('data' in error)) return false;
   const data = error.data as { error?: unknown };
   return code === undefined ? typeof data.error === 'string' : data.error === code;
+}
+
+function isRateLimited(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && 'code' in error && error.code === 'slack_webapi_rate_limited_error'
+  );
 }
 
 async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -9,7 +9,7 @@ import { isPlatformError, SlackDirectory } from './directory.ts';
 import { registerButtons } from './listeners/buttons.ts';
 import { registerCommand } from './listeners/command.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
-import { registerInviteModal } from './listeners/invite-modal.ts';
+import { registerInviteSubmission } from './listeners/invite-submission.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { createSlackNotifier } from './notifier.ts';
 import type { SlackInstallationPort } from './oauth/installation-store.ts';
@@ -104,7 +104,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerRetryGuard(app);
   registerCommand(app, listenerDeps);
   registerButtons(app, listenerDeps);
-  registerInviteModal(app, listenerDeps);
+  registerInviteSubmission(app, listenerDeps);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 
   const notifier = createSlackOutboxNotifier(config, deps);

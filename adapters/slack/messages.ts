@@ -6,8 +6,8 @@ import { escapeText } from './render/reply.ts';
 /** Every core error worded for Slack (mrkdwn). The type makes a new code fail to compile until it is here. */
 export const slackMessages: ErrorMessages<string> = {
   org_not_set_up: () =>
-    'This workspace has no organization yet. A workspace admin can create one with `/members setup <organization name>`.',
-  org_already_set_up: (e) => `This workspace is already set up as *${e.orgName}*.`,
+    'This workspace has no organization yet. A workspace admin can create one with `/members setup &lt;organization name&gt;`.',
+  org_already_set_up: (e) => `This workspace is already set up as *${escapeText(e.orgName)}*.`,
   not_platform_admin: () => 'Only a Slack workspace admin or owner can run setup.',
   invalid_org_name: (e) => `Give the organization a name of 1 to ${e.maxLength} characters.`,
   not_linked: () =>
@@ -16,29 +16,29 @@ export const slackMessages: ErrorMessages<string> = {
   owner_only: () => 'Only an owner of the organization can do that.',
   role_not_grantable: (e) =>
     `You cannot grant *${roleLabel(e.role)}*. You may invite as: ${e.grantable.map(roleWord).join(', ')}.`,
-  invalid_role: (e) => `\`${e.input}\` is not a role. Use owner, billing-admin or member.`,
+  invalid_role: (e) => `\`${escapeText(e.input)}\` is not a role. Use owner, billing-admin or member.`,
   no_emails: () => 'Give at least one email address: `/members invite alice@example.com`.',
   invalid_emails: (e) =>
-    `Nothing was invited. Not valid email addresses: ${e.emails.map((x) => `\`${x}\``).join(', ')}.`,
+    `Nothing was invited. Not valid email addresses: ${e.emails.map((x) => `\`${escapeText(x)}\``).join(', ')}.`,
   too_many_emails: (e) => `Nothing was invited: ${e.given} addresses given, at most ${e.max} per command.`,
   over_capacity: (e) =>
     `Nothing was invited: ${e.requested} invitations would exceed the limit of ${e.limit}. Seats left: ${e.seatsLeft}.`,
-  member_not_found: (e) => `${e.email} is not a member of this organization.`,
-  invitation_not_found: (e) => `There is no invitation for ${e.email}.`,
-  not_inviter: (e) => `Only an owner or whoever invited ${e.email} can do that.`,
+  member_not_found: (e) => `${escapeText(e.email)} is not a member of this organization.`,
+  invitation_not_found: (e) => `There is no invitation for ${escapeText(e.email)}.`,
+  not_inviter: (e) => `Only an owner or whoever invited ${escapeText(e.email)} can do that.`,
   resend_too_soon: (e) =>
-    `The invitation for ${e.email} was sent less than 10 minutes ago. Try again <!date^${Math.floor(e.retryAt / 1000)}^{time}|later>.`,
+    `The invitation for ${escapeText(e.email)} was sent less than 10 minutes ago. Try again <!date^${Math.floor(e.retryAt / 1000)}^{time}|later>.`,
   invitation_not_pending: (e) => `That invitation was already ${e.state}.`,
   invitation_expired: () => 'That invitation has expired. Ask whoever invited you to resend it.',
   invalid_code: () => 'That code does not match any invitation. Check it, or ask for the invitation to be resent.',
   not_invitee: () => 'That invitation was sent to someone else.',
-  identity_conflict: (e) => `Your account is already linked to ${e.linkedEmail}.`,
+  identity_conflict: (e) => `Your account is already linked to ${escapeText(e.linkedEmail)}.`,
   already_member: () => 'You are already a member of this organization.',
-  same_role: (e) => `${e.email} is already *${roleLabel(e.role)}*. Nothing changed.`,
-  last_owner: (e) => `${e.email} is the last owner. Make someone else an owner first.`,
+  same_role: (e) => `${escapeText(e.email)} is already *${roleLabel(e.role)}*. Nothing changed.`,
+  last_owner: (e) => `${escapeText(e.email)} is the last owner. Make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
   only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
-  invalid_page: (e) => `\`${e.input}\` is not a page number.`,
+  invalid_page: (e) => `\`${escapeText(e.input)}\` is not a page number.`,
   invalid_channel: () => 'Name a channel like `/members channel #general`.',
   confirmation_not_found: () => 'This button no longer matches a pending action. Nothing changed.',
   confirmation_not_yours: () => 'Only the person who asked can confirm or cancel this. Nothing changed.',
@@ -62,18 +62,18 @@ export const slackMessages: ErrorMessages<string> = {
 /** Every confirmable action in Slack's words: the question (SPEC §3), its outcome, its button. */
 export const slackConfirmations: ActionWording<{ question: string; done: string; button: string }> = {
   revoke: (a) => ({
-    question: `Revoke the pending invitation of *${a.email}* as ${roleLabel(a.role)} (sent by ${a.invitedBy})? They will no longer be able to accept it.`,
-    done: `:white_check_mark: The invitation of *${a.email}* was revoked.`,
+    question: `Revoke the pending invitation of *${escapeText(a.email)}* as ${roleLabel(a.role)} (sent by ${escapeText(a.invitedBy)})? They will no longer be able to accept it.`,
+    done: `:white_check_mark: The invitation of *${escapeText(a.email)}* was revoked.`,
     button: 'Revoke',
   }),
   role: (a) => ({
-    question: `Change *${a.email}* from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
-    done: `:white_check_mark: *${a.email}* is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
+    question: `Change *${escapeText(a.email)}* from ${roleLabel(a.from)} to ${roleLabel(a.to)}?`,
+    done: `:white_check_mark: *${escapeText(a.email)}* is now ${roleLabel(a.to)} (was ${roleLabel(a.from)}).`,
     button: 'Change role',
   }),
   remove: (a) => ({
-    question: `Remove *${a.email}* (${roleLabel(a.role)}) from the organization? They and the channel will be notified.`,
-    done: `:white_check_mark: *${a.email}* was removed from the organization.`,
+    question: `Remove *${escapeText(a.email)}* (${roleLabel(a.role)}) from the organization? They and the channel will be notified.`,
+    done: `:white_check_mark: *${escapeText(a.email)}* was removed from the organization.`,
     button: 'Remove',
   }),
   leave: (a) => ({
@@ -82,6 +82,16 @@ export const slackConfirmations: ActionWording<{ question: string; done: string;
     button: 'Leave',
   }),
 };
+
+/** A mention Slack does not resolve to a person with an email (`<@U0GHOST>`, a lower-cased id). */
+export function unknownMentionsMessage(userIds: readonly string[]): string {
+  const named = userIds.map((id) => `\`@${escapeText(id)}\``).join(', ');
+  return `Nothing changed: I cannot find ${named} in this workspace. Mention someone from the member list, or type their email.`;
+}
+
+/** Accept or decline without a code found nothing to act on: where an invitation would be. */
+export const OWN_INVITATION_HINT =
+  'If you were given a code, run `/members accept CODE`; an invitation sent to your Slack account came as a DM with Accept and Decline buttons.';
 
 /** The one reply for anything unexpected: a reference id for the logs, never a stack trace. */
 export function unexpectedMessage(ref: string): string {

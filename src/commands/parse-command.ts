@@ -1,7 +1,15 @@
 import { parseRole } from '../core/index.ts';
 import type { ArgSpec } from './args.ts';
 import { COMMANDS, type CommandName, isCommandName, type ParsedArgs } from './table.ts';
-import { channelRef, emailArg, splitWords } from './words.ts';
+import { channelRef, type Decode, emailArg, splitWords } from './words.ts';
+
+/** How a surface's text differs from what was typed. */
+export interface Surface {
+  /** Undoes the surface's encoding of typed text, once (Slack's three entities). */
+  readonly decode?: Decode;
+  /** Only a platform's channel link names a channel (Slack's `<#C42|general>`). */
+  readonly channelLinksOnly?: boolean;
+}
 
 export type { EmailArg } from './words.ts';
 
@@ -24,35 +32,40 @@ function splitTrailingRole(words: string[]): { rest: string[]; role?: string } {
   return { rest: words };
 }
 
-function oneWord(arg: ArgSpec, word: string): unknown {
+function oneWord(arg: ArgSpec, word: string, decode: Decode, linksOnly: boolean): unknown {
   switch (arg.kind) {
     case 'email':
-      return emailArg(word);
+      return emailArg(word, decode);
     case 'channel':
-      return channelRef(word);
+      return channelRef(word, linksOnly);
     case 'choice':
       return arg.choices?.includes(word.toLowerCase()) ? word.toLowerCase() : undefined;
     default:
-      return word;
+      return decode(word);
   }
 }
 
 /** Reads the words after the command name by the table's argument list; undefined means "show usage". */
-function readArgs(specs: readonly ArgSpec[], words: string[], rawRest: string): Record<string, unknown> | undefined {
+function readArgs(
+  specs: readonly ArgSpec[],
+  words: string[],
+  rawRest: string,
+  { decode = (text) => text, channelLinksOnly = false }: Surface,
+): Record<string, unknown> | undefined {
   const args: Record<string, unknown> = {};
   let rest = words;
   for (const [index, arg] of specs.entries()) {
     if (arg.kind === 'text') {
       // Free text keeps its spaces and commas: the rest of the line as typed.
       if (rawRest.length === 0) return undefined;
-      args[arg.name] = rawRest;
+      args[arg.name] = decode(rawRest);
       return args;
     }
     if (arg.kind === 'emails') {
       const next = specs[index + 1];
       const split = next?.kind === 'role' ? splitTrailingRole(rest) : { rest };
-      args[arg.name] = split.rest.map(emailArg);
-      if (next !== undefined && split.role !== undefined) args[next.name] = split.role;
+      args[arg.name] = split.rest.map((word) => emailArg(word, decode));
+      if (next !== undefined && split.role !== undefined) args[next.name] = decode(split.role);
       // The emails, and the role after them, take the rest of the line.
       return args;
     }
@@ -62,7 +75,7 @@ function readArgs(specs: readonly ArgSpec[], words: string[], rawRest: string): 
       else if (arg.optional !== true) return undefined;
       continue;
     }
-    const value = oneWord(arg, word);
+    const value = oneWord(arg, word, decode, channelLinksOnly);
     if (value === undefined) return undefined;
     args[arg.name] = value;
     rest = after;
@@ -70,16 +83,18 @@ function readArgs(specs: readonly ArgSpec[], words: string[], rawRest: string): 
   return rest.length === 0 ? args : undefined;
 }
 
-/** Parses the text after `/members` (SPEC §5) by the command table. Never throws. */
-export function parseCommand(text: string): ParsedCommand {
+/**
+ * Parses the text after `/members` (SPEC §5) by the command table. Never throws.
+ */
+export function parseCommand(text: string, surface: Surface = {}): ParsedCommand {
   const [first, ...words] = splitWords(text);
   const name = first?.toLowerCase() ?? 'help';
-  if (!isCommandName(name)) return { name: 'unknown', word: first ?? '' };
+  if (!isCommandName(name)) return { name: 'unknown', word: surface.decode?.(first ?? '') ?? first ?? '' };
   const rawRest = text
     .trim()
     .slice(first?.length ?? 0)
     .trim();
-  const args = readArgs(COMMANDS[name].args, words, rawRest);
+  const args = readArgs(COMMANDS[name].args, words, rawRest, surface);
   if (args === undefined) return { name: 'usage', command: name };
   // readArgs filled exactly the fields the table declares for `name`, which is what CommandOf says.
   return { ...args, name } as ParsedCommand;

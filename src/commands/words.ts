@@ -13,16 +13,29 @@ export function splitWords(text: string): string[] {
   return text.split(/[\s,]+/).filter((word) => word.length > 0);
 }
 
-/** Slack sends emails as `<mailto:a@x|a@x>` and mentions as `<@U1|name>`; both stand for an email. */
-export function emailArg(token: string): EmailArg {
+/** How a surface turns a typed word back into what the person typed (Slack: its three entities). */
+export type Decode = (text: string) => string;
+
+const asTyped: Decode = (text) => text;
+
+/**
+ * Slack sends emails as `<mailto:a@x|a@x>` and mentions as `<@U1|name>`; both stand for an email.
+ * Only Slack writes a raw `<`: what people type arrives entity-encoded, so `decode` runs on plain words only.
+ */
+export function emailArg(token: string, decode: Decode = asTyped): EmailArg {
   const mailto = MAILTO.exec(token);
-  if (mailto?.[1]) return { email: mailto[1] };
+  if (mailto?.[1]) return { email: decode(mailto[1]) };
   const mention = MENTION.exec(token);
   if (mention?.[1]) return { userId: mention[1] };
-  return { email: token };
+  return { email: decode(token) };
 }
 
-/** `<#C42|general>`, `#general` or a bare id: the channel's id. */
-export function channelRef(token: string): string {
-  return CHANNEL.exec(token)?.[1] ?? token.replace(/^#/, '');
+/**
+ * A channel reference: Slack's `<#C42|general>` token, or `#name` where channels are named as typed
+ * (the console, `linksOnly` false). A bare word is not a channel: `channel general` gets the usage.
+ */
+export function channelRef(token: string, linksOnly = false): string | undefined {
+  const linked = CHANNEL.exec(token)?.[1];
+  if (linked !== undefined || linksOnly) return linked;
+  return /^#[\w.-]+$/.test(token) ? token.slice(1) : undefined;
 }

@@ -113,6 +113,8 @@ export interface RosterInvitation {
 export interface Roster {
   readonly orgName: string;
   readonly limit: number;
+  /** Members plus pending invitations of the whole organization, whichever half is listed. */
+  readonly seatsUsed: number;
   readonly members: readonly RosterMember[];
   readonly pending: readonly RosterInvitation[];
 }
@@ -180,7 +182,11 @@ export interface CancelledOutcome {
   readonly action: ConfirmableAction;
 }
 
-export type InvitationRef = { readonly code: string } | { readonly invitationId: string };
+/**
+ * Which invitation: by its code, by the id a DM button carries, or `own` (SPEC §4: accept without a
+ * code) — the one pending invitation of the caller's organization addressed to the caller's email.
+ */
+export type InvitationRef = { readonly code: string } | { readonly invitationId: string } | { readonly own: true };
 
 /** The code from an emailed link `PUBLIC_URL/invitations/<code>`. */
 export interface LinkRef {

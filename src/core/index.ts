@@ -3,6 +3,7 @@
  * a file behind it (a lint rule keeps it so). The store imports only ./model.ts.
  */
 
+export { parseEmailList, roleToGrant } from './actions/invite.ts';
 export { MAX_ORG_NAME } from './actions/setup.ts';
 export type * from './admin/admin-api.ts';
 export { createAdminCore } from './admin/create-admin-core.ts';

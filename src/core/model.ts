@@ -44,6 +44,14 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 /** What happened, as stored in the outbox. Adapters word it for a channel or for a DM. */
 export type NotificationEvent =
   | { kind: 'invitation_sent'; orgName: string; email: string; role: Role; invitedBy: string; expiresAt: number }
+  /** One batch invite: one channel message for all of it, never one per invitee (SPEC §6). */
+  | {
+      kind: 'invitations_sent';
+      orgName: string;
+      role: Role;
+      invitedBy: string;
+      invitations: readonly { readonly email: string; readonly expiresAt: number }[];
+    }
   | {
       kind: 'invitation_offer';
       orgName: string;

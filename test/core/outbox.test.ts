@@ -14,12 +14,13 @@ import { availableDialects, manualClock } from '../support/stores.ts';
 const dialects = await availableDialects();
 const boss = slackCaller('U-boss', 'boss@x.test');
 
-/** A Slack organization with a channel and three invitations: three channel posts queued. */
+/** A Slack organization with a channel and three invitations, one command each: three channel posts queued. */
 async function queueThreePosts(fixture: Awaited<ReturnType<typeof makeCore>>) {
   const { core } = fixture;
   expectOk(await core.setup(boss, { orgName: 'Acme', isPlatformAdmin: true }));
   expectOk(await core.setChannel(boss, { channelId: 'C-team' }));
-  expectOk(await core.invite(boss, { emails: ['a@x.test', 'b@x.test', 'c@x.test'] }));
+  // One command's batch is one channel post (SPEC §6), so three commands.
+  for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) expectOk(await core.invite(boss, { emails: [email] }));
   const rows = await fixture.store.db.selectFrom('outbox').select('id').execute();
   expect(rows).toHaveLength(3);
   return rows.map((r) => r.id).sort();

@@ -65,7 +65,7 @@ describe.each(dialects)('email delivery faults (%s)', (dialect) => {
     expect(await w.dispatch()).toEqual({ delivered: 2, retried: 2, undeliverable: 0 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(hung.connections()).toBeGreaterThanOrEqual(1);
-    expect(w.terminal.delivered.map((n) => n.event.kind)).toEqual(['invitation_sent', 'invitation_sent']);
+    expect(w.terminal.delivered.map((n) => n.event.kind)).toEqual(['invitations_sent', 'invitations_sent']);
     const email = await w.store.db
       .selectFrom('outbox')
       .select(['state', 'last_error'])

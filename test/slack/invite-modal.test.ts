@@ -60,12 +60,20 @@ describe('the Slack invite modal', () => {
     expect(await slack.show(OWNER, 'list pending')).not.toContain('friend@x.com');
   });
 
+  /** The n-th views.update: the outcome that replaces the "Inviting…" view. */
+  async function outcome(n: number): Promise<string> {
+    await slack.fake.waitFor(() => slack.fake.callsTo('views.update').length >= n);
+    return JSON.stringify(slack.fake.callsTo('views.update')[n - 1]);
+  }
+
   it('invites on a valid submission, and a double submission invites nobody twice', async () => {
     const first = JSON.parse((await slack.submitInvite(OWNER, ' a@x.com,  b@x.com ', 'billing-admin')).text);
     expect(first.response_action).toBe('update');
-    expect(JSON.stringify(first.view)).toContain('a@x.com* (Organization Billing Admin)');
+    expect(JSON.stringify(first.view)).toContain('Inviting 2 people');
+    expect(await outcome(1)).toContain('a@x.com* (Organization Billing Admin)');
     const second = JSON.parse((await slack.submitInvite(OWNER, 'a@x.com, b@x.com', 'billing-admin')).text);
-    expect(JSON.stringify(second.view)).toContain('Already invited');
+    expect(second.response_action).toBe('update');
+    expect(await outcome(2)).toContain('Already invited');
     slack.clock.advance(30 * 60_000);
     const pending = await slack.show(OWNER, 'list pending');
     expect(pending.match(/a@x\.com/g)).toHaveLength(1);

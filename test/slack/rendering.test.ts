@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relativeTime } from '../../adapters/shared/time.ts';
-import { packSections } from '../../adapters/slack/render/pack-sections.ts';
+import { packSections } from '../../adapters/slack/render/paged.ts';
 import { rosterReply } from '../../adapters/slack/render/roster.ts';
 
 const HOUR = 3_600_000;
@@ -18,25 +18,28 @@ describe('relative times', () => {
 });
 
 describe('long lists in Block Kit', () => {
-  it('keeps every section under 3,000 characters and a message under 50 blocks', () => {
+  it('keeps every section under 3,000 characters and drops no entry', () => {
     const entries = Array.from({ length: 5_000 }, (_, i) => `*person${i}@example.com*\nMember · Verified`);
-    const { blocks, left } = packSections(entries);
-    expect(blocks.length).toBeLessThanOrEqual(45);
+    const { blocks, counts } = packSections(entries);
     for (const block of blocks) expect(block.text?.text.length).toBeLessThanOrEqual(3_000);
     const shown = blocks.reduce((n, block) => n + (block.text?.text.split('\n\n').length ?? 0), 0);
-    expect(shown + left).toBe(5_000);
-    expect(left).toBeGreaterThan(0);
+    expect(shown).toBe(5_000);
+    expect(counts.reduce((n, c) => n + c, 0)).toBe(5_000);
   });
 
   it('says how many did not fit and how to narrow the list', () => {
-    const members = Array.from({ length: 3_000 }, (_, i) => ({
+    const members = Array.from({ length: 20_000 }, (_, i) => ({
       email: `p${i}@example.com`,
       role: 'member' as const,
       joinedAt: now,
     }));
-    const reply = rosterReply({ orgName: 'Big & Co', limit: 5_000, members, pending: [] }, 'members', now);
-    expect(reply.blocks?.length).toBeLessThanOrEqual(50);
-    expect(JSON.stringify(reply.blocks)).toMatch(/…and \d+ more\. Narrow it with/);
-    expect(JSON.stringify(reply.blocks?.[0])).toContain('*Big &amp; Co*: 3000 members (limit 5000)');
+    const roster = { orgName: 'Big & Co', limit: 50_000, seatsUsed: 20_010, members, pending: [] };
+    const reply = rosterReply(roster, 'members', now);
+    const messages = [reply, ...(reply.continued ?? [])];
+    // Five messages: all a response_url takes.
+    expect(messages.length).toBe(5);
+    for (const message of messages) expect(message.blocks?.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(messages.at(-1)?.blocks)).toMatch(/…and \d+ more\. Narrow it with/);
+    expect(JSON.stringify(reply.blocks?.[0])).toContain('*Big &amp; Co*: 20000 members · 20010 of 50000 seats used');
   });
 });

@@ -7,11 +7,11 @@ import { acceptedText, declinedText, inviteText, resendText, setupText } from '.
 import { rosterText } from '../render-roster.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
-/** Without a code there is nothing to accept: Discord cannot tell the bot who the caller is. */
-function noCode(verb: 'accept' | 'decline'): Reply {
-  return usage(
-    `Click the button in the DM I sent you, or run this again with the code you were given: \`/members ${verb} code:…\`.`,
-  );
+/** Without a code: the invitation addressed to the linked account's email (SPEC §4), else where to look. */
+function withHint(reply: Reply, verb: 'accept' | 'decline'): Reply {
+  if (reply.outcome === 'ok') return reply;
+  const hint = `Click the button in the DM I sent you, or run this again with the code you were given: \`/members ${verb} code:…\`.`;
+  return { ...reply, content: `${reply.content} ${hint}` };
 }
 
 /** Each subcommand as one core call and its reply; confirmable commands come from the table. */
@@ -32,9 +32,13 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
   list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterText(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
   accept: async ({ core, caller }, { code }) =>
-    code === undefined ? noCode('accept') : answer(await core.accept(caller, { code }), acceptedText),
+    code === undefined
+      ? withHint(answer(await core.accept(caller, { own: true }), acceptedText), 'accept')
+      : answer(await core.accept(caller, { code }), acceptedText),
   decline: async ({ core, caller }, { code }) =>
-    code === undefined ? noCode('decline') : answer(await core.decline(caller, { code }), declinedText),
+    code === undefined
+      ? withHint(answer(await core.decline(caller, { own: true }), declinedText), 'decline')
+      : answer(await core.decline(caller, { code }), declinedText),
   activity: async ({ core, caller }, { page }) =>
     answer(await core.activity(caller, page === undefined ? {} : { page }), activityText),
   setup: async ({ core, caller, interaction }, { orgName }) => {

@@ -2,8 +2,9 @@ import { type InviteOutcome, parseEmail, type Result } from '../../../src/core/i
 import type { CommandContext } from './context.ts';
 
 /**
- * One core.invite call, with the invitees Slack can reach looked up first, so the core can address
- * their DM (Accept/Decline) instead of handing the inviter a code.
+ * One core.invite call, with the invitees Slack can reach looked up first (within the lookup
+ * budget, directory.ts), so the core can address their DM instead of handing the inviter a code.
+ * Callers check membership first: a stranger's invite costs no lookups.
  */
 export async function inviteFromSlack(
   ctx: CommandContext,

@@ -1,7 +1,8 @@
 import { confirmHandlers, type Handlers, runParsed } from '../../../src/commands/handlers.ts';
 import type { ParsedCommand } from '../../../src/commands/parse-command.ts';
-import type { CommandName } from '../../../src/commands/table.ts';
+import { COMMANDS, type CommandName } from '../../../src/commands/table.ts';
 import { parseEmail } from '../../../src/core/index.ts';
+import { OWN_INVITATION_HINT } from '../messages.ts';
 import { activityReply } from '../render/activity.ts';
 import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
@@ -11,20 +12,17 @@ import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
 import { inviteFromSlack } from './invite.ts';
 import { type CommandResult, settle } from './outcome.ts';
+import { emailArgsOf, membersResolver } from './resolve-mentions.ts';
 
 export interface RunResult extends CommandResult {
   /** The metric label: a command name, or `unknown`. */
   readonly command: CommandName | 'unknown';
 }
 
-function noCode(name: 'accept' | 'decline'): CommandResult {
-  const button = name === 'accept' ? 'Accept' : 'Decline';
-  return {
-    outcome: 'usage',
-    reply: {
-      text: `Use the ${button} button in the invitation I sent you, or \`/members ${name} CODE\` with the code you were given.`,
-    },
-  };
+/** Without a code: the caller's own invitation (SPEC §4), or where to find one. */
+function withHint(result: CommandResult): CommandResult {
+  if (result.outcome === 'ok') return result;
+  return { ...result, reply: { text: `${result.reply.text} ${OWN_INVITATION_HINT}` } };
 }
 
 /** Each command as one core call and its Slack reply; confirmable commands come from the table. */
@@ -42,9 +40,13 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
     return settle(await ctx.core.resend(ctx.caller, input), (v) => resendReply(v, ctx.clock()));
   },
   accept: async (ctx, { code }) =>
-    code === undefined ? noCode('accept') : settle(await ctx.core.accept(ctx.caller, { code }), acceptedReply),
+    code === undefined
+      ? withHint(settle(await ctx.core.accept(ctx.caller, { own: true }), acceptedReply))
+      : settle(await ctx.core.accept(ctx.caller, { code }), acceptedReply),
   decline: async (ctx, { code }) =>
-    code === undefined ? noCode('decline') : settle(await ctx.core.decline(ctx.caller, { code }), declinedReply),
+    code === undefined
+      ? withHint(settle(await ctx.core.decline(ctx.caller, { own: true }), declinedReply))
+      : settle(await ctx.core.decline(ctx.caller, { code }), declinedReply),
   activity: async (ctx, { page }) =>
     settle(await ctx.core.activity(ctx.caller, page === undefined ? {} : { page }), (v) =>
       activityReply(v, ctx.clock()),
@@ -58,7 +60,7 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
   },
   channel: async (ctx, { channelId }) =>
     settle(await ctx.core.setChannel(ctx.caller, { channelId }), (v) => ({
-      text: `:white_check_mark: Notifications will be posted in <#${v.channelId}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
+      text: `:white_check_mark: Notifications will be posted in <#${escapeText(v.channelId)}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
     })),
 };
 
@@ -66,6 +68,10 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
 export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<RunResult> {
   if (parsed.name === 'unknown') return { command: 'unknown', outcome: 'unknown', reply: helpReply(parsed.word) };
   if (parsed.name === 'usage') return { command: parsed.command, outcome: 'usage', reply: usageReply(parsed.command) };
-  const emails = (args: Parameters<typeof ctx.directory.emails>[1]) => ctx.directory.emails(ctx.teamId, args);
-  return { command: parsed.name, ...(await runParsed(HANDLERS, ctx, parsed, emails)) };
+  const named = emailArgsOf(parsed);
+  const takesEmails = COMMANDS[parsed.name].args.some((arg) => arg.kind === 'email' || arg.kind === 'emails');
+  if (!takesEmails) return { command: parsed.name, ...(await runParsed(HANDLERS, ctx, parsed, async () => [])) };
+  const resolver = await membersResolver(ctx, named);
+  if (!resolver.ok) return { command: parsed.name, outcome: 'refused', reply: { text: resolver.text } };
+  return { command: parsed.name, ...(await runParsed(HANDLERS, ctx, parsed, resolver.resolve)) };
 }

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { parseCommand } from '../../../src/commands/parse-command.ts';
 import type { CommandContext } from '../commands/context.ts';
+import { SLACK_SURFACE } from '../commands/entities.ts';
 import { runCommand } from '../commands/run-command.ts';
+import type { SlackReply } from '../render/reply.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 import { openInviteModal } from './invite-modal.ts';
@@ -12,7 +14,7 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command('/members', async ({ command, ack, respond, client }) => {
     await ack();
     await yieldAfterAck();
-    const parsed = parseCommand(command.text);
+    const parsed = parseCommand(command.text, SLACK_SURFACE);
     const label = parsed.name === 'usage' ? parsed.command : parsed.name;
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await guarded(deps, label, tell, async () => {
@@ -30,11 +32,13 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
       }
       const result = await runCommand(ctx, parsed);
       countCommand(deps, result.command, result.outcome);
-      await respond({ response_type: 'ephemeral', text: result.reply.text, ...blocksOf(result.reply) });
+      // A long reply is several messages, in order, within the response_url's five uses (render/paged.ts).
+      for (const message of [result.reply, ...(result.reply.continued ?? [])])
+        await respond({ response_type: 'ephemeral', text: message.text, ...blocksOf(message) });
     });
   });
 }
 
-function blocksOf(reply: { blocks?: unknown[] }) {
+function blocksOf(reply: SlackReply) {
   return reply.blocks ? { blocks: reply.blocks } : {};
 }

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { InviteOutcome, Role } from '../../../src/core/index.ts';
 import { roleLabel, roleWord } from '../../shared/roles.ts';
 import { inviteResultReply } from './invite-result.ts';
+import { section } from './reply.ts';
 
 /** The callback id of the invite modal, which Bolt routes its submissions by. */
 export const INVITE_MODAL_CALLBACK_ID = 'rollcall:invite';
@@ -51,12 +52,26 @@ export function inviteModal(orgName: string, grantable: readonly Role[]): types.
   };
 }
 
-/** After a successful submission the modal turns into the outcome, codes included. */
+/** Slack: a modal holds at most 100 blocks. An invite's outcome (≤ 100 addresses) needs under 40. */
+const MODAL_BLOCKS = 100;
+
+function resultModal(title: string, blocks: types.KnownBlock[]): types.ModalView {
+  return { type: 'modal', title: plain(title), close: plain('Done'), blocks: blocks.slice(0, MODAL_BLOCKS) };
+}
+
+/** Shown as soon as a valid submission arrives, while the invitees are looked up and invited. */
+export function invitingModal(count: number): types.ModalView {
+  return resultModal('Inviting…', [section(`Inviting ${count} ${count === 1 ? 'person' : 'people'}…`)]);
+}
+
+/** After a successful submission the modal turns into the outcome, every code included. */
 export function inviteDoneModal(outcome: InviteOutcome, now: number): types.ModalView {
-  return {
-    type: 'modal',
-    title: plain('Invitations sent'),
-    close: plain('Done'),
-    blocks: inviteResultReply(outcome, now).blocks ?? [],
-  };
+  const reply = inviteResultReply(outcome, now);
+  const blocks = [reply, ...(reply.continued ?? [])].flatMap((message) => message.blocks ?? []);
+  return resultModal('Invitations sent', blocks);
+}
+
+/** A refusal found only when inviting (seats taken meanwhile), or an unexpected error's reference. */
+export function inviteFailedModal(text: string): types.ModalView {
+  return resultModal('Nothing was invited', [section(text)]);
 }

@@ -1,28 +1,45 @@
 import type { AcceptOutcome, DeclineOutcome, InvitedEmail, InviteOutcome } from '../../../src/core/index.ts';
+import { fitList } from '../../shared/fit.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
+import { fallback, packSections, pagedReply } from './paged.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
 function invitedLine(invited: InvitedEmail, now: number): string {
   const expires = `expires ${relativeTime(invited.expiresAt, now)}`;
+  const email = escapeText(invited.email);
   if (invited.dmSent)
-    return `• *${invited.email}* (${roleLabel(invited.role)}): sent them a DM with Accept and Decline, ${expires}`;
-  return `• *${invited.email}* (${roleLabel(invited.role)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
+    return `• *${email}* (${roleLabel(invited.role)}): sent them a DM with Accept and Decline, ${expires}`;
+  return `• *${email}* (${roleLabel(invited.role)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
 }
 
-export function inviteResultReply(outcome: InviteOutcome, now: number): SlackReply {
-  const lines: string[] = [];
-  if (outcome.invited.length > 0) {
-    lines.push(`:white_check_mark: Invited ${outcome.invited.length}:`);
-    lines.push(...outcome.invited.map((invited) => invitedLine(invited, now)));
-  } else {
-    lines.push('Nobody new was invited.');
+/** A list of addresses under a label, as many entries as it takes to fit a section each. */
+function labelledList(label: string, emails: readonly string[]): string[] {
+  const entries: string[] = [];
+  let rest = emails.map(escapeText);
+  while (rest.length > 0) {
+    const { shown, left } = fitList(rest, 2_500);
+    // An address is at most 254 characters, so every entry names at least one.
+    entries.push(`${entries.length === 0 ? label : `${label} (continued)`} ${shown}`);
+    rest = rest.slice(rest.length - left);
   }
-  if (outcome.alreadyMembers.length > 0) lines.push(`Already members: ${outcome.alreadyMembers.join(', ')}`);
-  if (outcome.alreadyPending.length > 0)
-    lines.push(`Already invited (use \`/members resend <email>\`): ${outcome.alreadyPending.join(', ')}`);
-  const text = lines.join('\n');
-  return { text, blocks: [section(text), context(`Seats left: ${outcome.seatsLeft}`)] };
+  return entries;
+}
+
+/** Every code reaches the inviter, however many: the reply is paged, never cut (SPEC §10). */
+export function inviteResultReply(outcome: InviteOutcome, now: number): SlackReply {
+  const count = outcome.invited.length;
+  const summary = count > 0 ? `:white_check_mark: Invited ${count}:` : 'Nobody new was invited.';
+  const entries = [
+    ...outcome.invited.map((invited) => invitedLine(invited, now)),
+    ...labelledList('Already members:', outcome.alreadyMembers),
+    ...labelledList('Already invited (use `/members resend &lt;email&gt;`):', outcome.alreadyPending),
+  ];
+  const short = count > 0 ? `Invited ${count}; the codes to forward are in this message.` : summary;
+  const text = fallback([summary, ...entries].join('\n'), short);
+  return pagedReply(text, [section(summary)], packSections(entries, '\n'), [
+    context(`Seats left: ${outcome.seatsLeft}`),
+  ]);
 }
 
 /** After `resend`: a fresh 48 hours, and a new code when they were not reached by DM. */

@@ -1,41 +1,62 @@
 import type { types } from '@slack/bolt';
 import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeButton } from '../../shared/button-ids.ts';
+import { fitList } from '../../shared/fit.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
+
+type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
+
+/** Leaves room under Slack's 4,000-character message text for the words around the list. */
+const LIST_BUDGET = 3_400;
+
+/** A whole batch in one post (SPEC §6): a batch of one reads as one invitation, a long one names whom it can. */
+function batchLine(event: Batch, now: number): string {
+  const org = escapeText(event.orgName);
+  const by = escapeText(event.invitedBy);
+  const [only, ...others] = event.invitations;
+  if (only !== undefined && others.length === 0)
+    return `:envelope: ${by} invited *${escapeText(only.email)}* to ${org} as ${roleLabel(event.role)} (expires ${relativeTime(only.expiresAt, now)}).`;
+  const emails = event.invitations.map((i) => `*${escapeText(i.email)}*`);
+  const { shown, left } = fitList(emails, LIST_BUDGET - org.length - by.length);
+  const more = left > 0 ? ` and ${left} more (\`/members list pending\` shows everyone)` : '';
+  return `:envelope: ${by} invited ${event.invitations.length} people to ${org} as ${roleLabel(event.role)}: ${shown}${more}.`;
+}
 
 /** The line posted in the organization's channel. */
 export function channelLine(event: NotificationEvent, now: number): string {
   const org = escapeText(event.orgName);
   switch (event.kind) {
+    case 'invitations_sent':
+      return batchLine(event, now);
     case 'invitation_sent':
     case 'invitation_offer':
-      return `:envelope: ${event.invitedBy} invited *${event.email}* to ${org} as ${roleLabel(event.role)} (expires ${relativeTime(event.expiresAt, now)}).`;
+      return `:envelope: ${escapeText(event.invitedBy)} invited *${escapeText(event.email)}* to ${org} as ${roleLabel(event.role)} (expires ${relativeTime(event.expiresAt, now)}).`;
     case 'invitation_accepted':
-      return `:tada: *${event.email}* joined ${org} as ${roleLabel(event.role)}.`;
+      return `:tada: *${escapeText(event.email)}* joined ${org} as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
-      return `*${event.email}* declined the invitation to ${org}.`;
+      return `*${escapeText(event.email)}* declined the invitation to ${org}.`;
     case 'invitation_revoked':
-      return `${event.by} revoked the invitation of *${event.email}* to ${org}.`;
+      return `${escapeText(event.by)} revoked the invitation of *${escapeText(event.email)}* to ${org}.`;
     case 'invitation_expired':
-      return `The invitation of *${event.email}* to ${org} expired.`;
+      return `The invitation of *${escapeText(event.email)}* to ${org} expired.`;
     case 'role_changed':
-      return `${event.by} changed *${event.email}* from ${roleLabel(event.from)} to ${roleLabel(event.to)} in ${org}.`;
+      return `${escapeText(event.by)} changed *${escapeText(event.email)}* from ${roleLabel(event.from)} to ${roleLabel(event.to)} in ${org}.`;
     case 'member_removed':
-      return `${event.by} removed *${event.email}* from ${org}.`;
+      return `${escapeText(event.by)} removed *${escapeText(event.email)}* from ${org}.`;
     case 'member_left':
-      return `*${event.email}* left ${org}.`;
+      return `*${escapeText(event.email)}* left ${org}.`;
     case 'invitation_reminder':
     case 'membership_ending':
     case 'membership_extended':
       return directLine(event, now);
     case 'membership_ended':
-      return `The membership of *${event.email}* in ${org} ended.`;
+      return `The membership of *${escapeText(event.email)}* in ${org} ended.`;
     case 'removal_undone':
-      return `${event.by} undid the removal of *${event.email}* from ${org}.`;
+      return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
     case 'member_deactivated':
-      return `*${event.email}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${event.email}\`.`;
+      return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
   }
 }
 
@@ -43,33 +64,35 @@ export function channelLine(event: NotificationEvent, now: number): string {
 export function directLine(event: NotificationEvent, now: number): string {
   const org = escapeText(event.orgName);
   switch (event.kind) {
+    case 'invitations_sent':
+      return batchLine(event, now);
     case 'invitation_sent':
     case 'invitation_offer':
-      return `${event.invitedBy} invited you to join *${org}* as ${roleLabel(event.role)}. The invitation expires ${relativeTime(event.expiresAt, now)}.`;
+      return `${escapeText(event.invitedBy)} invited you to join *${org}* as ${roleLabel(event.role)}. The invitation expires ${relativeTime(event.expiresAt, now)}.`;
     case 'invitation_accepted':
       return `You joined *${org}* as ${roleLabel(event.role)}.`;
     case 'invitation_declined':
-      return `${event.email} declined your invitation to *${org}*.`;
+      return `${escapeText(event.email)} declined your invitation to *${org}*.`;
     case 'invitation_revoked':
-      return `Your invitation to *${org}* was revoked by ${event.by}.`;
+      return `Your invitation to *${org}* was revoked by ${escapeText(event.by)}.`;
     case 'invitation_expired':
-      return `Your invitation of ${event.email} to *${org}* expired. Send a fresh one with \`/members resend ${event.email}\`.`;
+      return `Your invitation of ${escapeText(event.email)} to *${org}* expired. Send a fresh one with \`/members resend ${escapeText(event.email)}\`.`;
     case 'role_changed':
-      return `${event.by} changed your role in *${org}* from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`;
+      return `${escapeText(event.by)} changed your role in *${org}* from ${roleLabel(event.from)} to ${roleLabel(event.to)}.`;
     case 'member_removed':
-      return `${event.by} removed you from *${org}*.`;
+      return `${escapeText(event.by)} removed you from *${org}*.`;
     case 'member_left':
       return `You left *${org}*.`;
     case 'invitation_reminder':
-      return `Your invitation of ${event.email} to *${org}* expires ${relativeTime(event.expiresAt, now)}. \`/members resend ${event.email}\` or \`/members revoke ${event.email}\`.`;
+      return `Your invitation of ${escapeText(event.email)} to *${org}* expires ${relativeTime(event.expiresAt, now)}. \`/members resend ${escapeText(event.email)}\` or \`/members revoke ${escapeText(event.email)}\`.`;
     case 'membership_ending':
-      return `The membership of ${event.email} in *${org}* ends ${relativeTime(event.endsAt, now)}. \`/members extend ${event.email} <duration>\`, or let it end.`;
+      return `The membership of ${escapeText(event.email)} in *${org}* ends ${relativeTime(event.endsAt, now)}. \`/members extend ${escapeText(event.email)} <duration>\`, or let it end.`;
     case 'membership_ended':
       return `Your membership of *${org}* ended.`;
     case 'membership_extended':
-      return `${event.by} extended your membership of *${org}*; it now ends ${relativeTime(event.endsAt, now)}.`;
+      return `${escapeText(event.by)} extended your membership of *${org}*; it now ends ${relativeTime(event.endsAt, now)}.`;
     case 'removal_undone':
-      return `${event.by} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
+      return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
       return channelLine(event, now);
   }

@@ -4,6 +4,8 @@ import type { types } from '@slack/bolt';
 export interface SlackReply {
   readonly text: string;
   readonly blocks?: types.KnownBlock[];
+  /** Further messages of a reply too long for one (render/paged.ts), sent after it in order. */
+  readonly continued?: readonly SlackReply[];
 }
 
 export function section(markdown: string): types.SectionBlock {

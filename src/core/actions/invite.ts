@@ -107,7 +107,7 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
       });
       const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
       const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
-      batch.toChannels({ kind: 'invitation_sent', ...facts }).toMailbox(email, offer, code);
+      batch.toMailbox(email, offer, code);
       if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
       activity.push({
         orgId: member.org.orgId,
@@ -129,6 +129,11 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
     }
     await insertInvitations(trx, rows);
     await recordActivities(trx, activity);
+    if (invited.length > 0) {
+      const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
+      const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
+      batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
+    }
     await batch.write(trx, deps.settings.platforms);
     return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
   });

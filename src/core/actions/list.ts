@@ -1,5 +1,5 @@
-import { listLivePending } from '../../store/repositories/invitations.repo.ts';
-import { listMemberships } from '../../store/repositories/memberships.repo.ts';
+import { countPending, listLivePending } from '../../store/repositories/invitations.repo.ts';
+import { countMembers, listMemberships } from '../../store/repositories/memberships.repo.ts';
 import { readAsMember } from '../access.ts';
 import type { ListInput, Roster } from '../api.ts';
 import type { Caller } from '../caller.ts';
@@ -14,9 +14,11 @@ export async function list(deps: CoreDeps, caller: Caller, input: ListInput): Pr
   const { orgId, orgName, memberLimit } = member.value.org;
   const members = input.what === 'pending' ? [] : await listMemberships(db, orgId);
   const pending = input.what === 'members' ? [] : await listLivePending(db, orgId, deps.clock());
+  const seatsUsed = (await countMembers(db, orgId)) + (await countPending(db, orgId));
   return ok({
     orgName,
     limit: memberLimit,
+    seatsUsed,
     members: members.map(({ email, role, joinedAt, term }) => ({
       email,
       role,
