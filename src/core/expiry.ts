@@ -1,7 +1,7 @@
 import { recordActivities } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { findAccountsForEmails } from '../store/repositories/identities.repo.ts';
-import { expireDue } from '../store/repositories/invitations.repo.ts';
+import { expireDue } from '../store/repositories/invitation-expiry.repo.ts';
 import { listBindingsOf } from '../store/repositories/organizations.repo.ts';
 import { enqueueNotifications, type NewNotification } from '../store/repositories/outbox.repo.ts';
 import { NotificationBatch } from './notification-batch.ts';
