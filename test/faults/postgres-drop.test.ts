@@ -64,7 +64,14 @@ describe.runIf(dialects.includes('postgres'))('PostgreSQL drops the connections'
     await expect
       .poll(() => committed.filter((c) => posted().some((t) => t.includes(`*${c.email}*`))).length, { timeout: 10_000 })
       .toBe(committed.length);
-    for (const { email } of committed) expect(posted().filter((t) => t.includes(`*${email}*`))).toHaveLength(1);
+    // Duplicated 0, except where a post went out and the write marking it delivered died with its
+    // connection: that notice is in flight as at a kill -9, and at-least-once delivery sends it again.
+    const copies = committed.map(({ email }) => posted().filter((t) => t.includes(`*${email}*`)).length);
+    const duplicated = copies.filter((n) => n > 1).length;
+    const markFailures = world.memory.messages().filter((m) => m === 'could not mark notifications delivered').length;
+    console.info(`postgres drop: lost 0, duplicated ${duplicated}, delivered marks lost ${markFailures}`);
+    expect(Math.max(...copies)).toBeLessThanOrEqual(2);
+    if (markFailures === 0) expect(duplicated).toBe(0);
 
     // The sweep still runs: a minute later every pending invitation expires.
     const lost = () => world?.memory.messages().filter((m) => m === 'database connection lost').length ?? 0;
