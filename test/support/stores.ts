@@ -44,19 +44,16 @@ let migrated: Promise<unknown> | undefined;
 /** The fresh store handed out last; a second one in the same test would empty the first's tables. */
 let current: Store | undefined;
 
-/** Every table, children before parents; the migrator's own tables are kept. */
-const TABLES = [
-  'removals',
-  'slack_installations',
-  'outbox',
-  'activity',
-  'pending_actions',
-  'chat_identities',
-  'invitations',
-  'memberships',
-  'bindings',
-  'organizations',
-];
+/**
+ * Every table the migrations made, read from the catalog so a new migration's table is emptied
+ * without a list to keep; the migrator's own tables are kept.
+ */
+async function tablesOf(store: Store): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables
+    where schemaname = ${WORKER_SCHEMA} and tablename not like 'kysely_%'`.execute(store.db);
+  return rows.map((row) => row.name);
+}
 
 /**
  * Kysely's migrator lists the tables of every schema on the server; another checkout's test run
@@ -78,7 +75,8 @@ async function freshPostgresStore(poolSize: number | undefined): Promise<Store> 
   const store = await openStore(PG_URL, { pgSchema: WORKER_SCHEMA, ...(poolSize === undefined ? {} : { poolSize }) });
   migrated ??= migrateRetryingForeignDrops(store);
   await migrated;
-  await sql`truncate ${sql.join(TABLES.map((t) => sql.table(t)))} restart identity`.execute(store.db);
+  const tables = await tablesOf(store);
+  await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} restart identity cascade`.execute(store.db);
   current = store;
   return {
     ...store,
