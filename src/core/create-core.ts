@@ -12,6 +12,10 @@ import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
 import { setup } from './actions/setup.ts';
 import { undoRemoval } from './actions/undo-removal.ts';
+import { askOwner, offerAsk } from './actions/ask-owner.ts';
+import { approveRequest, denyRequest } from './actions/decide-request.ts';
+import { domains } from './actions/domains.ts';
+import { requestRole } from './actions/request-role.ts';
 import type { MembershipCore } from './api.ts';
 import type { CoreDeps } from './deps.ts';
 import { bindAfterCommit } from './transaction.ts';
@@ -44,5 +48,11 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     viewInvitation: (input) => viewInvitation(deps, input),
     acceptByLink: (input) => answerByLink(deps, input, 'accepted'),
     declineByLink: (input) => answerByLink(deps, input, 'declined'),
+    requestRole: (caller, input) => requestRole(deps, caller, input),
+    offerAsk: (caller, input) => offerAsk(deps, caller, input),
+    askOwner: (caller, input) => askOwner(deps, caller, input),
+    approveRequest: (caller, input) => approveRequest(deps, caller, input),
+    denyRequest: (caller, input) => denyRequest(deps, caller, input),
+    domains: (caller, input) => domains(deps, caller, input),
   };
 }

@@ -1,4 +1,4 @@
-import type { InvitationEndState, Role } from './model.ts';
+import type { InvitationEndState, RequestPurpose, Role } from './model.ts';
 
 /**
  * Every expected failure of the core, as a value. The code is the contract with the adapters:
@@ -47,7 +47,17 @@ export type CoreError =
   | { code: 'undo_not_yours' }
   | { code: 'undo_expired' }
   | { code: 'undo_already_used' }
-  | { code: 'invitation_pending'; email: string };
+  | { code: 'invitation_pending'; email: string }
+  // Requests instead of refusals and domain policy (SPEC §12).
+  | { code: 'request_not_found' }
+  | { code: 'request_not_yours' }
+  | { code: 'request_already_open'; purpose: RequestPurpose }
+  | { code: 'request_decided'; state: 'approved' | 'denied' | 'lapsed' }
+  | { code: 'request_expired' }
+  | { code: 'request_not_needed'; role: Role }
+  | { code: 'invalid_domain'; input: string; maxLength: number }
+  | { code: 'domain_already_listed'; domain: string }
+  | { code: 'domain_not_listed'; domain: string };
 
 export type CoreErrorCode = CoreError['code'];
 

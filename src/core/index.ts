@@ -20,4 +20,7 @@ export type { PlatformDirectory, PlatformFacts } from './platform-facts.ts';
 export { sendReminder } from './reminders.ts';
 export { err, ok, type Result } from './result.ts';
 export { grantableRoles, isRole, parseRole } from './roles.ts';
+export { lapseDueRequests } from './lapse-requests.ts';
+export { REQUEST_TTL_MS } from './open-request.ts';
+export { MAX_DOMAIN_LENGTH } from './domain-policy.ts';
 export { MAX_TERM_MS, MIN_TERM_MS, parseTerm } from './term.ts';
