@@ -1,5 +1,8 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
+import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
+
+const asTyped = (email: string) => email;
 
 /** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */
 export function destinationLabel(destination: Destination): string {
@@ -70,5 +73,9 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
         : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
+    case 'request_made':
+      return `${event.requester} asks the owners of ${event.orgName} for ${askPhrase(event.ask, asTyped)}. Owners approve or deny it in Slack or Discord.`;
+    case 'request_decided':
+      return `The request of ${event.requester} to ${event.orgName} for ${askPhrase(event.ask, asTyped)} ${decisionPhrase(event.outcome, event.by)}.`;
   }
 }

@@ -16,6 +16,7 @@ import {
   renderResend,
   renderSetup,
 } from './render-outcomes.ts';
+import { renderDomains, renderRequestMade } from './render-requests.ts';
 import { renderRoster } from './render-roster.ts';
 
 /** The console has no channel to pick: its notifications print in the terminal. */
@@ -47,7 +48,10 @@ const HANDLERS: Handlers<CommandContext, string> = {
     ),
   invite: async (ctx, { emails, role }) => {
     const input = { emails, ...(role === undefined ? {} : { role }) };
-    return reply(ctx, await ctx.core.invite(ctx.caller, input), (o) => renderInvite(o, ctx.clock()));
+    const result = await ctx.core.invite(ctx.caller, input);
+    const answer = reply(ctx, result, (o) => renderInvite(o, ctx.clock()));
+    if (result.ok || result.error.code !== 'role_not_grantable' || role === undefined) return answer;
+    return askOwnerFlow(ctx, answer, { emails, role });
   },
   list: async (ctx, { what }) =>
     reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
@@ -68,7 +72,23 @@ const HANDLERS: Handlers<CommandContext, string> = {
   },
   channel: async (ctx, { channelId }) =>
     reply(ctx, await ctx.core.setChannel(ctx.caller, { channelId }), (c) => renderChannel(c.channelId)),
+  request: async (ctx, { role }) => reply(ctx, await ctx.core.requestRole(ctx.caller, { role }), renderRequestMade),
+  domains: async (ctx, { op, domain }) =>
+    reply(ctx, await ctx.core.domains(ctx.caller, domain === undefined ? { op } : { op, domain }), renderDomains),
 };
+
+/** SPEC §12 on a terminal: the refusal, then Ask an owner as a yes/no question; only a yes asks. */
+async function askOwnerFlow(
+  ctx: CommandContext,
+  refusal: string,
+  invite: { emails: readonly string[]; role: string },
+): Promise<string> {
+  const offer = await ctx.core.offerAsk(ctx.caller, invite);
+  if (!offer.ok) return refusal;
+  const answer = await ctx.ask(`${refusal}\nAsk an owner to invite them instead? [y/N]`);
+  if (answer === undefined || !/^(y|yes)$/i.test(answer.trim())) return 'Nothing was asked.';
+  return reply(ctx, await ctx.core.askOwner(ctx.caller, { offerId: offer.value.offerId }), renderRequestMade);
+}
 
 /** The console has no mentions: a chat user id here is already an email. */
 async function emails(args: readonly EmailArg[]): Promise<string[]> {

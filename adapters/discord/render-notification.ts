@@ -1,9 +1,11 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { fitList } from '../shared/fit.ts';
+import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { requestRow } from './request-components.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -62,6 +64,10 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
+    case 'request_made':
+      return `${code(event.requester)} asks the owners of **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)}. An owner can approve or deny it.`;
+    case 'request_decided':
+      return `The request of ${code(event.requester)} for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
   }
 }
 
@@ -98,12 +104,17 @@ function personalText(event: NotificationEvent): string {
     case 'removal_undone':
       return `${code(event.by)} undid your removal: you are back in **${escapeMarkdown(event.orgName)}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'request_made':
       return channelText(event);
+    case 'request_decided':
+      return `Your request to **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
   }
 }
 
 export function notificationMessage(event: NotificationEvent, destination: Destination): OutgoingMessage {
   const allowed_mentions = { parse: [] as [] };
+  if (destination.kind === 'channel' && event.kind === 'request_made')
+    return { content: channelText(event), components: [requestRow(event.requestId)], allowed_mentions };
   if (destination.kind === 'channel') return { content: channelText(event), allowed_mentions };
   if (event.kind === 'invitation_offer') {
     return { content: personalText(event), components: [offerRow(event.invitationId)], allowed_mentions };

@@ -2,9 +2,9 @@ import type { EmailArg } from './words.ts';
 
 /**
  * What an argument holds. The grammar reads each kind one way, Discord registers each kind as one
- * option type, and adapters resolve `email`/`emails` (Slack mentions) before the core sees them.
+ * option type (`word`: one word the core validates), and adapters resolve `email`/`emails` (Slack mentions) before the core sees them.
  */
-export type ArgKind = 'emails' | 'email' | 'role' | 'code' | 'page' | 'channel' | 'text' | 'choice';
+export type ArgKind = 'emails' | 'email' | 'role' | 'code' | 'page' | 'channel' | 'text' | 'choice' | 'word';
 
 export interface ArgSpec {
   /** The field of the parsed command. */

@@ -13,10 +13,16 @@ import { newActionId } from './secret-codes.ts';
 /** SPEC §12: an open request lapses 7 days after it was made. */
 export const REQUEST_TTL_MS = 7 * DAY;
 
-/** What the activity keeps of an ask, as flat strings. */
+/** Addresses an activity entry names; the request row keeps all of them. */
+const NAMED_IN_ACTIVITY = 3;
+
+/** What the activity keeps of an ask, as flat strings short enough for one line of any surface. */
 export function askDetails(ask: RequestAsk): Record<string, string> {
   if (ask.purpose === 'role') return { purpose: 'role', role: ask.role };
-  return { purpose: 'invite', role: ask.role, emails: ask.emails.join(' '), reason: ask.reason };
+  const named = ask.emails.slice(0, NAMED_IN_ACTIVITY).join(' ');
+  const more = ask.emails.length - NAMED_IN_ACTIVITY;
+  const emails = more > 0 ? `${named} and ${more} more` : named;
+  return { purpose: 'invite', role: ask.role, emails, reason: ask.reason };
 }
 
 /**
@@ -44,7 +50,7 @@ export async function openRequest(
     at: now,
     actor: member.email,
     action: 'request_made',
-    subject: member.email,
+    subject: null,
     details: askDetails(ask),
   });
   await new NotificationBatch(orgId, now)

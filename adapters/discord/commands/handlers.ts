@@ -4,7 +4,9 @@ import { normalizeEmail } from '../../../src/core/index.ts';
 import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
+import { domainsText, requestMadeText } from '../render-requests.ts';
 import { rosterText } from '../render-roster.ts';
+import { askRow } from '../request-components.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
 /** Without a code: the invitation addressed to the linked account's email (SPEC §4), else where to look. */
@@ -27,7 +29,16 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
     }
     const reachable = user && first !== undefined ? { reachable: { [normalizeEmail(first)]: user.id } } : {};
     const result = await core.invite(caller, { emails, ...(role ? { role } : {}), ...reachable });
-    return answer(result, (outcome) => inviteText(outcome, user?.id));
+    const reply = answer(result, (outcome) => inviteText(outcome, user?.id));
+    // A role the caller may not grant (SPEC §12): the refusal stands, with Ask an owner under it.
+    if (result.ok || result.error.code !== 'role_not_grantable' || role === undefined) return reply;
+    const offer = await core.offerAsk(caller, { emails, role });
+    if (!offer.ok) return reply;
+    return {
+      ...reply,
+      content: `${reply.content} An owner can do it for you.`,
+      components: [askRow(offer.value.offerId)],
+    };
   },
   list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterText(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
@@ -56,4 +67,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       await core.setChannel(caller, { channelId }),
       (set) => `Notifications for this server now go to <#${set.channelId}>.`,
     ),
+  request: async ({ core, caller }, { role }) => answer(await core.requestRole(caller, { role }), requestMadeText),
+  domains: async ({ core, caller }, { op, domain }) =>
+    answer(await core.domains(caller, domain === undefined ? { op } : { op, domain }), domainsText),
 };

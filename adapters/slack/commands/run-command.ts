@@ -7,10 +7,11 @@ import { activityReply } from '../render/activity.ts';
 import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
 import { escapeText } from '../render/reply.ts';
+import { domainsText, requestMadeText } from '../render/requests.ts';
 import { rosterReply } from '../render/roster.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
-import { inviteFromSlack } from './invite.ts';
+import { inviteFromSlack, offerToAsk } from './invite.ts';
 import { type CommandResult, settle } from './outcome.ts';
 import { emailArgsOf, membersResolver } from './resolve-mentions.ts';
 
@@ -29,8 +30,11 @@ function withHint(result: CommandResult): CommandResult {
 const HANDLERS: Handlers<CommandContext, CommandResult> = {
   ...confirmHandlers(async (ctx, pending) => settle(pending, (v) => confirmationReply(v, ctx.clock()))),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
-  invite: async (ctx, args) =>
-    settle(await inviteFromSlack(ctx, args.emails, args.role), (v) => inviteResultReply(v, ctx.clock())),
+  invite: async (ctx, args) => {
+    const result = await inviteFromSlack(ctx, args.emails, args.role);
+    const settled = settle(result, (v) => inviteResultReply(v, ctx.clock()));
+    return result.ok ? settled : offerToAsk(ctx, settled, result.error, args);
+  },
   list: async (ctx, { what }) =>
     settle(await ctx.core.list(ctx.caller, { what }), (v) => rosterReply(v, what, ctx.clock())),
   resend: async (ctx, { email }) => {
@@ -61,6 +65,12 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
   channel: async (ctx, { channelId }) =>
     settle(await ctx.core.setChannel(ctx.caller, { channelId }), (v) => ({
       text: `:white_check_mark: Notifications will be posted in <#${escapeText(v.channelId)}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
+    })),
+  request: async (ctx, { role }) =>
+    settle(await ctx.core.requestRole(ctx.caller, { role }), (v) => ({ text: requestMadeText(v) })),
+  domains: async (ctx, { op, domain }) =>
+    settle(await ctx.core.domains(ctx.caller, domain === undefined ? { op } : { op, domain }), (v) => ({
+      text: domainsText(v),
     })),
 };
 

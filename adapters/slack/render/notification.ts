@@ -2,9 +2,13 @@ import type { types } from '@slack/bolt';
 import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeButton } from '../../shared/button-ids.ts';
 import { fitList } from '../../shared/fit.ts';
+import { askPhrase, decisionPhrase } from '../../shared/request-wording.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
+import { requestButtons } from './request-buttons.ts';
+
+const boldEmail = (email: string) => `*${escapeText(email)}*`;
 
 type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
 
@@ -57,6 +61,10 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
     case 'member_deactivated':
       return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
+    case 'request_made':
+      return `:raising_hand: ${escapeText(event.requester)} asks the owners of ${org} for ${askPhrase(event.ask, boldEmail)}. An owner can approve or deny it.`;
+    case 'request_decided':
+      return `The request of ${escapeText(event.requester)} for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
   }
 }
 
@@ -94,7 +102,10 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'removal_undone':
       return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'request_made':
       return channelLine(event, now);
+    case 'request_decided':
+      return `Your request to *${org}* for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
   }
 }
 
@@ -118,6 +129,10 @@ function offerButtons(invitationId: string): types.ActionsBlock {
 }
 
 export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
+  if (to === 'channel' && event.kind === 'request_made') {
+    const text = channelLine(event, now);
+    return { text, blocks: [section(text), requestButtons(event.requestId)] };
+  }
   if (to === 'channel') return { text: channelLine(event, now) };
   const text = directLine(event, now);
   if (event.kind !== 'invitation_offer') return { text };

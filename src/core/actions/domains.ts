@@ -22,7 +22,14 @@ export async function domains(deps: CoreDeps, caller: Caller, input: DomainsInpu
       return err({ code: 'domain_not_listed', domain: domain.value });
     }
     const action = input.op === 'add' ? 'domain_added' : 'domain_removed';
-    await recordActivity(trx, { orgId, at: now, actor: owner.email, action, subject: null, details: { domain: domain.value } });
+    await recordActivity(trx, {
+      orgId,
+      at: now,
+      actor: owner.email,
+      action,
+      subject: null,
+      details: { domain: domain.value },
+    });
     return ok({ op: input.op, domain: domain.value, domains: await listDomains(trx, orgId) });
   });
 }

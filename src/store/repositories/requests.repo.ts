@@ -144,11 +144,7 @@ export async function lapseDue(
       'payload',
       'created_at',
       // A scalar subquery: SQLite's RETURNING cannot name a joined table.
-      eb
-        .selectFrom('organizations')
-        .select('name')
-        .whereRef('organizations.id', '=', 'requests.org_id')
-        .as('org_name'),
+      eb.selectFrom('organizations').select('name').whereRef('organizations.id', '=', 'requests.org_id').as('org_name'),
     ])
     .execute();
   return rows
