@@ -9,7 +9,7 @@ export type * from './admin/admin-api.ts';
 export { createAdminCore } from './admin/create-admin-core.ts';
 export type * from './api.ts';
 export type { Caller } from './caller.ts';
-export { type Clock, HOUR, MINUTE, systemClock } from './clock.ts';
+export { type Clock, DAY, HOUR, MINUTE, systemClock } from './clock.ts';
 export { type CoreDeps, type CoreSettings, createMembershipCore } from './create-core.ts';
 export { MAX_DOMAIN_LENGTH } from './domain-policy.ts';
 export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
