@@ -69,7 +69,7 @@ describe.each(dialects)('requests instead of refusals (%s)', (dialect) => {
     );
     expect(await snapshot(core, store, owner)).toEqual(before);
     // Another purpose is another request.
-    await askToInvite(core, bob, ["new@x.test"]);
+    await askToInvite(core, bob, ['new@x.test']);
   });
 
   it('refuses a role request that makes no sense, changing nothing', async () => {
