@@ -74,7 +74,7 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
     case 'request_made':
-      return `${event.requester} asks the owners of ${event.orgName} for ${askPhrase(event.ask, asTyped)}. Owners approve or deny it in Slack or Discord.`;
+      return `${event.requester} asks the owners of ${event.orgName} for ${askPhrase(event.ask, asTyped)}. Owners answer: approve ${event.requestId} (or deny ${event.requestId}).`;
     case 'request_decided':
       return `The request of ${event.requester} to ${event.orgName} for ${askPhrase(event.ask, asTyped)} ${decisionPhrase(event.outcome, event.by)}.`;
   }
