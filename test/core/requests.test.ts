@@ -217,4 +217,20 @@ describe.each(dialects)('requests instead of refusals (%s)', (dialect) => {
       if (sibling !== store) await sibling.close();
     }
   });
+
+  it('the database itself refuses an unknown state or purpose, and a second open request of one purpose', async () => {
+    const { core, store, owner } = await make.withOrg();
+    const bob = await join(core, owner, 'bob@x.test');
+    const { requestId } = expectOk(await core.requestRole(bob, { role: 'owner' }));
+    const row = await store.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
+    const insert = (changes: Record<string, string>) =>
+      store.db
+        .insertInto('requests')
+        .values({ ...row, id: `copy-${Object.values(changes).join('-')}`, ...changes } as typeof row)
+        .execute();
+    await expect(insert({ state: 'pending' })).rejects.toThrow(/check|constraint/i);
+    await expect(insert({ purpose: 'transfer' })).rejects.toThrow(/check|constraint/i);
+    await expect(insert({ state: 'open' })).rejects.toThrow(/unique|duplicate/i);
+    await insert({ state: 'denied' });
+  });
 });
