@@ -5,7 +5,8 @@ import {
   ButtonBuilder,
   ButtonStyle,
 } from 'discord.js';
-import { encodeButton } from '../shared/button-ids.ts';
+import { type ButtonAction, encodeButton, encodeIfFits } from '../shared/button-ids.ts';
+import { ellipsis } from '../shared/fit.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -39,4 +40,24 @@ export function offerRow(invitationId: string): ButtonRow {
       .setStyle(ButtonStyle.Secondary)
       .setLabel('Decline'),
   );
+}
+
+/** Discord: a button's label ≤ 80 characters. */
+const LABEL_CHARS = 80;
+
+export interface Choice {
+  readonly action: ButtonAction;
+  readonly label: string;
+  readonly style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
+}
+
+/** A row of SPEC §12's buttons; none at all when one id does not fit, so no half set of choices is offered. */
+export function choiceRow(choices: readonly Choice[]): ButtonRow | undefined {
+  const buttons: ButtonBuilder[] = [];
+  for (const { action, label, style } of choices) {
+    const id = encodeIfFits(action);
+    if (id === undefined) return undefined;
+    buttons.push(new ButtonBuilder().setCustomId(id).setStyle(style).setLabel(ellipsis(label, LABEL_CHARS)));
+  }
+  return row(...buttons);
 }

@@ -73,6 +73,7 @@ describe('the command table', () => {
     channel: '#general',
     text: 'Acme Widgets',
     choice: 'members',
+    duration: '30d',
   };
   const example = (name: CommandName) => {
     const args: readonly ArgSpec[] = COMMANDS[name].args;
@@ -83,12 +84,13 @@ describe('the command table', () => {
     expect(parseCommand(example(name))).toMatchObject({ name });
   });
 
-  it.each(COMMAND_NAMES.filter((name) => !COMMANDS[name].args.some((a) => a.kind === 'emails' || a.kind === 'text')))(
-    'answers "%s" with a word too many with its usage',
-    (name) => {
-      expect(parseCommand(`${example(name)} extra`)).toEqual({ name: 'usage', command: name });
-    },
-  );
+  it.each(
+    COMMAND_NAMES.filter(
+      (name) => !COMMANDS[name].args.some((a) => a.kind === 'emails' || a.kind === 'text' || a.kind === 'duration'),
+    ),
+  )('answers "%s" with a word too many with its usage', (name) => {
+    expect(parseCommand(`${example(name)} extra`)).toEqual({ name: 'usage', command: name });
+  });
 
   it('generates every help text and the Discord registration from the table, in its order', () => {
     const slack = helpReply().text;

@@ -8,6 +8,7 @@ import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
 import { escapeText } from '../render/reply.ts';
 import { rosterReply } from '../render/roster.ts';
+import { extendedReply } from '../render/term.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
 import { inviteFromSlack } from './invite.ts';
@@ -29,8 +30,9 @@ function withHint(result: CommandResult): CommandResult {
 const HANDLERS: Handlers<CommandContext, CommandResult> = {
   ...confirmHandlers(async (ctx, pending) => settle(pending, (v) => confirmationReply(v, ctx.clock()))),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
-  invite: async (ctx, args) =>
-    settle(await inviteFromSlack(ctx, args.emails, args.role), (v) => inviteResultReply(v, ctx.clock())),
+  invite: async (ctx, args) => settle(await inviteFromSlack(ctx, args), (v) => inviteResultReply(v, ctx.clock())),
+  extend: async (ctx, { email, duration }) =>
+    settle(await ctx.core.extend(ctx.caller, { email, duration }), (v) => extendedReply(v, ctx.clock())),
   list: async (ctx, { what }) =>
     settle(await ctx.core.list(ctx.caller, { what }), (v) => rosterReply(v, what, ctx.clock())),
   resend: async (ctx, { email }) => {
