@@ -9,7 +9,7 @@ import { pressButton } from './press-button.ts';
 /** A DM carries no server: a button sent there names its organization's. */
 function clickerOf(interaction: ButtonInteraction, action: ButtonAction): Caller {
   const caller = callerOf(interaction);
-  const named = 'workspaceId' in action ? action.workspaceId : undefined;
+  const named = action.workspaceId;
   return caller.workspaceId === '' && named !== undefined ? { ...caller, workspaceId: named } : caller;
 }
 

@@ -14,17 +14,17 @@ function row(...buttons: ButtonBuilder[]): ButtonRow {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON();
 }
 
-/** SPEC §3: a danger-styled confirm and a plain cancel; the ids carry only the pending action's id. */
-export function confirmRow(actionId: string, confirmLabel: string): ButtonRow {
+/**
+ * SPEC §3: a danger-styled confirm and a plain cancel; the ids carry only the pending action's id,
+ * and in a DM the organization's server (`workspaceId`), which a click there does not carry.
+ */
+export function confirmRow(actionId: string, confirmLabel: string, workspaceId?: string): ButtonRow {
+  const where = workspaceId === undefined ? {} : { workspaceId };
+  const id = (kind: 'confirm' | 'cancel') =>
+    encodeIfFits({ kind, actionId, ...where }) ?? encodeButton({ kind, actionId });
   return row(
-    new ButtonBuilder()
-      .setCustomId(encodeButton({ kind: 'confirm', actionId }))
-      .setStyle(ButtonStyle.Danger)
-      .setLabel(confirmLabel),
-    new ButtonBuilder()
-      .setCustomId(encodeButton({ kind: 'cancel', actionId }))
-      .setStyle(ButtonStyle.Secondary)
-      .setLabel('Cancel'),
+    new ButtonBuilder().setCustomId(id('confirm')).setStyle(ButtonStyle.Danger).setLabel(confirmLabel),
+    new ButtonBuilder().setCustomId(id('cancel')).setStyle(ButtonStyle.Secondary).setLabel('Cancel'),
   );
 }
 

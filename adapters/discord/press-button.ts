@@ -44,9 +44,13 @@ export async function pressButton(
     case 'resend':
       return map(await core.resend(caller, { email: action.email }), (o) => replace(resendText(o)));
     case 'revoke':
-      return map(await core.requestRevoke(caller, { email: action.email }), (p) => ({ ask: confirmationMessage(p) }));
+      return map(await core.requestRevoke(caller, { email: action.email }), (p) => ({
+        ask: confirmationMessage(p, action.workspaceId),
+      }));
     case 'offboard':
-      return map(await core.requestRemove(caller, { email: action.email }), (p) => ({ ask: confirmationMessage(p) }));
+      return map(await core.requestRemove(caller, { email: action.email }), (p) => ({
+        ask: confirmationMessage(p, action.workspaceId),
+      }));
     case 'extend':
       return map(await core.extend(caller, { email: action.email }), (o) => replace(extendedText(o)));
     case 'let_end':

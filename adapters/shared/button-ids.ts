@@ -3,7 +3,7 @@
  * opaque id (SPEC §3), so a click proves nothing by itself: the core checks who clicked and whether
  * the action or invitation is still open.
  */
-export type ButtonAction =
+export type ButtonAction = (
   | { readonly kind: 'confirm' | 'cancel'; readonly actionId: string }
   | { readonly kind: 'accept' | 'decline'; readonly invitationId: string }
   /** A removal's Undo (SPEC §12): the stored removal's opaque id. */
@@ -11,14 +11,16 @@ export type ButtonAction =
   /**
    * SPEC §12's buttons on reminders and prompts name a person by email, the key the core's
    * resend, revoke, extend and remove take; a click runs them exactly like the typed command.
-   * `let_end` only acknowledges. `workspaceId` names the organization's server for a button sent
-   * where the click carries none (a Discord DM): `rollcall:<kind>:<email>:<workspace>`.
+   * `let_end` only acknowledges.
    */
-  | {
-      readonly kind: 'resend' | 'revoke' | 'extend' | 'let_end' | 'offboard';
-      readonly email: string;
-      readonly workspaceId?: string;
-    };
+  | { readonly kind: 'resend' | 'revoke' | 'extend' | 'let_end' | 'offboard'; readonly email: string }
+) & {
+  /**
+   * The organization's server, for a button sent where a click carries none (a Discord DM):
+   * `rollcall:<kind>:<id>:<workspace>`.
+   */
+  readonly workspaceId?: string;
+};
 
 export type ButtonKind = ButtonAction['kind'];
 
@@ -32,6 +34,8 @@ export const MAX_BUTTON_ID_LENGTH = 100;
 export const BUTTON_ID_PATTERN = /^rollcall:[a-z_]+:\S+$/;
 const OPAQUE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const EMAIL_ID = /^[^\s:@]+@[^\s:@]+$/;
+/** Only Discord DMs need the server named: a snowflake. */
+const WORKSPACE_ID = /^[0-9]{1,20}$/;
 
 const EMAIL_KINDS = ['resend', 'revoke', 'extend', 'let_end', 'offboard'] as const;
 type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -48,7 +52,7 @@ function idOf(action: ButtonAction): string {
 }
 
 export function encodeButton(action: ButtonAction): string {
-  const where = 'workspaceId' in action && action.workspaceId !== undefined ? `:${action.workspaceId}` : '';
+  const where = action.workspaceId === undefined ? '' : `:${action.workspaceId}`;
   return `rollcall:${action.kind}:${idOf(action)}${where}`;
 }
 
@@ -66,12 +70,14 @@ export function parseButton(buttonId: string): ButtonAction | undefined {
   if (buttonId.length > MAX_BUTTON_ID_LENGTH) return undefined;
   const [prefix, kind = '', id = '', where, ...extra] = buttonId.split(':');
   if (prefix !== 'rollcall' || extra.length > 0) return undefined;
-  if (isEmailKind(kind)) {
-    if (!EMAIL_ID.test(id)) return undefined;
-    if (where === undefined) return { kind, email: id };
-    return OPAQUE_ID.test(where) ? { kind, email: id, workspaceId: where } : undefined;
-  }
-  if (where !== undefined || !OPAQUE_ID.test(id)) return undefined;
+  if (where !== undefined && !WORKSPACE_ID.test(where)) return undefined;
+  const action = actionOf(kind, id);
+  return action === undefined || where === undefined ? action : { ...action, workspaceId: where };
+}
+
+function actionOf(kind: string, id: string): ButtonAction | undefined {
+  if (isEmailKind(kind)) return EMAIL_ID.test(id) ? { kind, email: id } : undefined;
+  if (!OPAQUE_ID.test(id)) return undefined;
   if (kind === 'confirm' || kind === 'cancel') return { kind, actionId: id };
   if (kind === 'accept' || kind === 'decline') return { kind, invitationId: id };
   if (kind === 'undo') return { kind, undoId: id };
