@@ -51,6 +51,7 @@ const CODE = {
 const DURATION = {
   name: 'duration',
   kind: 'duration',
+  maxLength: 40,
   description: 'How long: 1 hour to 1 year (36h, 30d, 2w, 1y)',
 } as const;
 

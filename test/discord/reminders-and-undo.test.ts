@@ -63,7 +63,7 @@ describe('reminders, time limits and Undo from Discord', () => {
     });
     expect(invited.content).toContain('as Organization Member, for 30 days');
     const refused = await world.run(inGuild(owner), 'invite', { emails: 'dan@x.com', for: 'forever' });
-    expect(refused.content).toContain('"forever" is not a duration');
+    expect(refused.content).toContain('`forever` is not a duration');
     await world.deliver();
     const offer = world.fake.dmsTo(alice.id).find((m) => m.content.includes('invited you'));
     if (!offer) throw new Error('no offer');
