@@ -25,7 +25,10 @@ export function undoMessage(done: string, undo: UndoHandle): { content: string; 
     { action: { kind: 'undo', undoId: undo.undoId }, label: 'Undo', style: ButtonStyle.Secondary },
   ]);
   if (undoRow === undefined) return { content: done, components: [] };
-  return { content: `${done}\nOnly you can undo this, until ${when(undo.expiresAt, 'R')}.`, components: [undoRow] };
+  return {
+    content: `${done}\nOnly you can undo this; the button expires ${when(undo.expiresAt, 'R')}.`,
+    components: [undoRow],
+  };
 }
 
 /**

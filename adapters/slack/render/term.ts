@@ -16,7 +16,11 @@ export function withUndo(done: string, undo: UndoHandle, now: number): SlackRepl
   if (row === undefined) return { text: done };
   return {
     text: done,
-    blocks: [section(done), row, context(`Only you can undo this, until ${relativeTime(undo.expiresAt, now)}.`)],
+    blocks: [
+      section(done),
+      row,
+      context(`Only you can undo this; the button expires ${relativeTime(undo.expiresAt, now)}.`),
+    ],
   };
 }
 
