@@ -5,7 +5,7 @@ import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
-import type { Store } from '../../src/store/connect.ts';
+import type { DialectName, Store } from '../../src/store/connect.ts';
 import { buildCore } from '../support/core-build.ts';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
 import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
@@ -31,9 +31,9 @@ export class SlackHarness {
     readonly metrics: Metrics,
   ) {}
 
-  static async start(): Promise<SlackHarness> {
+  static async start(dialect: DialectName = 'sqlite'): Promise<SlackHarness> {
     const fake = await FakeSlack.start();
-    const store = await openTestStore('sqlite');
+    const store = await openTestStore(dialect);
     const clock = manualClock();
     const metrics = createMetrics();
     const log = createLogger('silent');

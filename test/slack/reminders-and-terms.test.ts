@@ -2,17 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../src/core/index.ts';
 import { endMemberships } from '../../src/jobs/end-memberships.ts';
 import { sendReminders } from '../../src/jobs/send-reminders.ts';
+import { availableDialects } from '../support/stores.ts';
 import { blockTexts, buttonIds, SlackHarness } from './harness.ts';
 
 const OWNER = 'UOWNER';
 const ALICE = 'UALICE';
 const DAY = 24 * HOUR;
 
-describe('expiry reminders and time-limited memberships in Slack', () => {
+describe.each(await availableDialects())('expiry reminders and time-limited memberships in Slack (%s)', (dialect) => {
   let slack: SlackHarness;
 
   beforeEach(async () => {
-    slack = await SlackHarness.start();
+    slack = await SlackHarness.start(dialect);
     slack.fake.addUser({ id: OWNER, email: 'owner@x.com', isAdmin: true });
     slack.fake.addUser({ id: ALICE, email: 'alice@x.com' });
     await slack.say(OWNER, 'setup Acme');

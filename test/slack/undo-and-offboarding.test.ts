@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/core/index.ts';
+import { availableDialects } from '../support/stores.ts';
 import { blockTexts, buttonIds, SlackHarness } from './harness.ts';
 
 const OWNER = 'UOWNER';
@@ -7,11 +8,11 @@ const OTHER_OWNER = 'UOTHER';
 const ALICE = 'UALICE';
 const STRANGER = 'USTRANGER';
 
-describe('undoing a removal and the offboarding prompt in Slack', () => {
+describe.each(await availableDialects())('undoing a removal and the offboarding prompt in Slack (%s)', (dialect) => {
   let slack: SlackHarness;
 
   beforeEach(async () => {
-    slack = await SlackHarness.start();
+    slack = await SlackHarness.start(dialect);
     slack.fake.addUser({ id: OWNER, email: 'owner@x.com', isAdmin: true });
     slack.fake.addUser({ id: OTHER_OWNER, email: 'other@x.com' });
     slack.fake.addUser({ id: ALICE, email: 'alice@x.com' });
