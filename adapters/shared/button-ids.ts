@@ -28,10 +28,12 @@ export type ButtonKind = ButtonAction['kind'];
 export const MAX_BUTTON_ID_LENGTH = 100;
 
 /**
- * Claims every Rollcall id for the platforms' routers; parseButton then reads it strictly.
- * Opaque ids are the core's tokens (80 characters at most keeps them within Discord's limit).
+ * Claims the ids of these kinds for the platforms' routers (other listeners keep their own);
+ * parseButton then reads them strictly. Opaque ids are the core's tokens (80 characters at most
+ * keeps them within Discord's limit).
  */
-export const BUTTON_ID_PATTERN = /^rollcall:[a-z_]+:\S+$/;
+export const BUTTON_ID_PATTERN =
+  /^rollcall:(confirm|cancel|accept|decline|undo|resend|revoke|extend|let_end|offboard):\S+$/;
 const OPAQUE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const EMAIL_ID = /^[^\s:@]+@[^\s:@]+$/;
 /** Only Discord DMs need the server named: a snowflake. */

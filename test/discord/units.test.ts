@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pages } from '../../adapters/discord/reply.ts';
-import { encodeButton, encodeIfFits, parseButton } from '../../adapters/shared/button-ids.ts';
+import { BUTTON_ID_PATTERN, encodeButton, encodeIfFits, parseButton } from '../../adapters/shared/button-ids.ts';
 
 describe('button ids', () => {
   it('round-trip every kind and carry nothing but the id', () => {
@@ -20,6 +20,7 @@ describe('button ids', () => {
       const id = encodeButton(action);
       expect(id.length).toBeLessThanOrEqual(100);
       expect(parseButton(id)).toEqual(action);
+      expect(id).toMatch(BUTTON_ID_PATTERN);
     }
   });
 
