@@ -1,0 +1,65 @@
+import { once } from 'node:events';
+import pg from 'pg';
+import { BotProcess } from '../ops/bot-process.ts';
+import type { FakeDiscord, RestCall } from '../support/fake-discord.ts';
+import { PG_URL } from '../support/stores.ts';
+
+/**
+ * A PostgreSQL database of its own, made for one test and dropped after it. Not a schema: the bot
+ * processes take only DATABASE_URL, and the gateway lock is scoped to a database, so nothing another
+ * test does in the shared `test` database can hold or take it.
+ */
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `rollcall_t_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin((client) => client.query(`create database "${name}"`));
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => {}),
+  };
+}
+
+/** A real `src/main.ts` process running the Discord adapter against the fake, on `databaseUrl`. */
+export function startDiscordBot(fake: FakeDiscord, databaseUrl: string, extra: Record<string, string> = {}) {
+  return BotProcess.spawn(['--import', 'tsx', 'src/main.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    ...extra,
+  });
+}
+
+/** kill -9: no shutdown handler runs; PostgreSQL sees the sessions end when the sockets close. */
+export async function killHard(bot: BotProcess): Promise<void> {
+  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
+  const exited = once(bot.child, 'exit');
+  bot.child.kill('SIGKILL');
+  await exited;
+}
+
+/** How many first responses (callbacks) each interaction token got, over HTTP or over REST. */
+export function callbacksPerToken(calls: readonly RestCall[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const call of calls) {
+    const token = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(call.path)?.[1];
+    if (call.method === 'POST' && token) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Has the JSON log line with this `msg`. */
+export const saying = (msg: string) => (line: Record<string, unknown>) => line.msg === msg;
