@@ -16,6 +16,8 @@ export interface GatewayLeaderDeps {
   readonly metrics: Metrics;
   /** How often a process standing by tries the lock, and the holder pings its lock connection. */
   readonly retryMs?: number;
+  /** A login not ready by then lets the lock go, so a process that cannot reach the gateway does not sit on it. */
+  readonly connectTimeoutMs?: number;
 }
 
 export interface GatewayLeader {
@@ -26,6 +28,8 @@ export interface GatewayLeader {
 }
 
 export const GATEWAY_RETRY_MS = 2_000;
+/** discord.js waits out gateway reconnects itself; a real login is ready in a second or two. */
+export const GATEWAY_CONNECT_TIMEOUT_MS = 60_000;
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -97,7 +101,11 @@ export function leadDiscordGateway(deps: GatewayLeaderDeps): GatewayLeader {
         () => undefined,
         (error: unknown): HoldEnd => ({ kind: 'failed', error }),
       );
-      const early = await Promise.race([connected, lost, stopped]);
+      const timeoutMs = deps.connectTimeoutMs ?? GATEWAY_CONNECT_TIMEOUT_MS;
+      const timedOut = pause(timeoutMs, over.signal).then(
+        (): HoldEnd => ({ kind: 'failed', error: new Error(`not ready within ${timeoutMs} ms`) }),
+      );
+      const early = await Promise.race([connected, lost, stopped, timedOut]);
       const end = early ?? (await Promise.race([lost, stopped, watch(lock, over.signal)]));
       if (end.kind === 'lost') log.error({ err: end.error }, 'lost the Discord gateway lock; leaving the gateway');
       if (end.kind === 'failed') log.error({ err: end.error }, 'could not connect to the Discord gateway; letting go');

@@ -20,7 +20,17 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
       await client.end();
     }
   };
-  await admin((client) => client.query(`create database "${name}"`));
+  await admin(async (client) => {
+    // A run killed before its teardown leaves its database behind: drop any over an hour old.
+    const { rows } = await client.query<{ name: string }>(
+      "select datname as name from pg_database where datname like 'rollcall\\_t\\_%'",
+    );
+    for (const old of rows.map((row) => row.name)) {
+      const started = Number.parseInt(/^rollcall_t_\d+_([0-9a-z]+)$/.exec(old)?.[1] ?? '', 36);
+      if (started < Date.now() - 3_600_000) await client.query(`drop database if exists "${old}" with (force)`);
+    }
+    await client.query(`create database "${name}"`);
+  });
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   return {

@@ -41,7 +41,11 @@ describe.runIf(dialects.includes('postgres'))('the Discord gateway leader lock (
   });
 
   /** A process's leader over a real lock connection; its gateway only records what it was told to do. */
-  function startProcess(who: string, name: string, options: { connectFails?: boolean; retryMs?: number } = {}) {
+  function startProcess(
+    who: string,
+    name: string,
+    options: { connectFails?: boolean; connectHangs?: boolean; retryMs?: number } = {},
+  ) {
     const metrics = createMetrics();
     const leader = leadDiscordGateway({
       gateway: {
@@ -49,6 +53,10 @@ describe.runIf(dialects.includes('postgres'))('the Discord gateway leader lock (
           if (options.connectFails) {
             timeline.push(`${who}:refused`);
             throw new Error('gateway refused');
+          }
+          if (options.connectHangs) {
+            timeline.push(`${who}:refused`);
+            return new Promise<void>(() => {});
           }
           timeline.push(`${who}:connect`);
         },
@@ -62,6 +70,7 @@ describe.runIf(dialects.includes('postgres'))('the Discord gateway leader lock (
       log: createLogger('silent'),
       metrics,
       retryMs: options.retryMs ?? RETRY_MS,
+      connectTimeoutMs: 300,
     });
     leaders.push(leader);
     return { leader, metrics };
@@ -114,5 +123,14 @@ describe.runIf(dialects.includes('postgres'))('the Discord gateway leader lock (
     await expect.poll(() => timeline, { timeout: 5_000 }).toEqual(['a:refused', 'b:connect']);
     expect(failing.leader.holding).toBe(false);
     expect(await gaugeOf(failing.metrics)).toBe(0);
+  });
+
+  it('lets go of the lock when its gateway login is not ready in time', async () => {
+    const name = uniqueName();
+    const hanging = startProcess('a', name, { connectHangs: true, retryMs: 1_000 });
+    await expect.poll(() => timeline).toEqual(['a:refused']);
+    startProcess('b', name);
+    await expect.poll(() => timeline, { timeout: 5_000 }).toEqual(['a:refused', 'b:connect']);
+    expect(hanging.leader.holding).toBe(false);
   });
 });
