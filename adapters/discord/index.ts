@@ -68,7 +68,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   };
   // Never logs in: the notifier and the HTTP endpoint need only its REST client, so they serve on a
   // process that does not hold the gateway, and keep serving while the gateway comes and goes.
-  const rest = handlingClient();
+  const restOnly = handlingClient();
   // A fresh client for each gateway login: discord.js cannot log a destroyed client in again.
   let gateway: { client: Client; connecting: AbortController } | undefined;
   const disconnectGateway = async () => {
@@ -91,8 +91,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   };
   const { publicKey } = deps.config;
   return {
-    notifier: createDiscordNotifier(rest.rest, deps.config.token),
-    interactions: publicKey ? createInteractionsEndpoint(rest, publicKey, log) : undefined,
+    notifier: createDiscordNotifier(restOnly.rest, deps.config.token),
+    interactions: publicKey ? createInteractionsEndpoint(restOnly, publicKey, log) : undefined,
     async start() {
       if (deps.config.gateway === false) {
         log.info('Discord gateway off: interactions arrive over HTTP only');
@@ -104,9 +104,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     disconnectGateway,
     async stop() {
       await disconnectGateway();
-      await rest.destroy();
+      await restOnly.destroy();
       // destroy() also forgets the REST token; the outbox may still flush through the notifier.
-      rest.rest.setToken(deps.config.token);
+      restOnly.rest.setToken(deps.config.token);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { BotProcess } from '../ops/bot-process.ts';
 import { FakeDiscord } from '../support/fake-discord.ts';
 import { availableDialects } from '../support/stores.ts';
 import { discordKeyPair } from './discord-http-world.ts';
-import { callbacksPerToken, freshDatabase, killHard, saying, startDiscordBot } from './discord-processes.ts';
+import { callbacksPerToken, freshDatabase, killHard, logged, portOf, startDiscordBot } from './discord-processes.ts';
 
 const dialects = await availableDialects();
 const INVITES = 12;
@@ -55,7 +55,7 @@ function expectEachHandledOnce(fake: FakeDiscord, tokens: readonly string[]): vo
 
 describe.runIf(dialects.includes('postgres'))(
   'two bot processes on one PostgreSQL database',
-  { timeout: 120_000 },
+  { timeout: 300_000 },
   () => {
     let fake: FakeDiscord | undefined;
     let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
@@ -76,10 +76,10 @@ describe.runIf(dialects.includes('postgres'))(
       // The first migrates the new database; the second starts on a migrated one.
       const first = startDiscordBot(fake, database.url, env);
       bots.push(first);
-      const firstPort = await first.port();
+      const firstPort = await portOf(first);
       const second = startDiscordBot(fake, database.url, env);
       bots.push(second);
-      const urls = [firstPort, await second.port()].map((port) => `http://127.0.0.1:${port}/discord/interactions`);
+      const urls = [firstPort, await portOf(second)].map((port) => `http://127.0.0.1:${port}/discord/interactions`);
       fake.sendOverHttp(urls, privateKey);
 
       const tokens = await driveAcme(fake, 'h');
@@ -99,15 +99,16 @@ describe.runIf(dialects.includes('postgres'))(
       database = await freshDatabase();
       const first = startDiscordBot(fake, database.url);
       bots.push(first);
-      await first.logLine(saying('holding the Discord gateway'));
-      await first.logLine(saying('connected to the Discord gateway'));
+      await logged(first, 'holding the Discord gateway');
+      await logged(first, 'connected to the Discord gateway');
       const second = startDiscordBot(fake, database.url);
       bots.push(second);
-      await second.logLine(saying('another process holds the Discord gateway; standing by'));
+      await logged(second, 'another process holds the Discord gateway; standing by');
       // The one standing by is ready: it serves HTTP and delivers.
-      const health = await fetch(`http://127.0.0.1:${await second.port()}/healthz`);
-      expect(health.status).toBe(200);
-      const metrics = await (await fetch(`http://127.0.0.1:${await second.port()}/metrics`)).text();
+      const secondUrl = `http://127.0.0.1:${await portOf(second)}`;
+      // (Polled: on a loaded machine the database probe's one second can run out.)
+      await expect.poll(async () => (await fetch(`${secondUrl}/healthz`)).status, { timeout: 10_000 }).toBe(200);
+      const metrics = await (await fetch(`${secondUrl}/metrics`)).text();
       expect(metrics).toContain('rollcall_discord_gateway_leader 0');
       expect(fake.gateway.sessions).toBe(1);
       expect(fake.gateway.log.identifies).toHaveLength(1);
@@ -120,8 +121,8 @@ describe.runIf(dialects.includes('postgres'))(
       await expect.poll(() => fake?.gateway.log.identifies.length, { timeout: 10_000, interval: 20 }).toBe(2);
       await expect.poll(() => fake?.gateway.sessions, { interval: 20 }).toBe(1);
       const handoverMs = performance.now() - killed;
-      await second.logLine(saying('connected to the Discord gateway'));
-      expect(handoverMs).toBeLessThan(5_000);
+      await logged(second, 'connected to the Discord gateway');
+      expect(handoverMs).toBeLessThan(10_000); // 2 s between tries, then a login
 
       const after = fake.sendCommand(inGuild(owner), 'invite', { emails: 'after@x.com' });
       expect((await fake.answerTo(after)).content).toContain('`after@x.com`');
@@ -130,7 +131,7 @@ describe.runIf(dialects.includes('postgres'))(
       console.info(
         `gateway handover: the standing-by process identified ${handoverMs.toFixed(0)} ms after kill -9 of the holder`,
       );
-      const secondMetrics = await (await fetch(`http://127.0.0.1:${await second.port()}/metrics`)).text();
+      const secondMetrics = await (await fetch(`${secondUrl}/metrics`)).text();
       expect(secondMetrics).toContain('rollcall_discord_gateway_leader 1');
     });
   },

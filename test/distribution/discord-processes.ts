@@ -71,5 +71,15 @@ export function callbacksPerToken(calls: readonly RestCall[]): Map<string, numbe
   return counts;
 }
 
-/** Has the JSON log line with this `msg`. */
-export const saying = (msg: string) => (line: Record<string, unknown>) => line.msg === msg;
+/** How long a child may take to start: Node, tsx and discord.js load slowly on a busy CI machine. */
+export const START_MS = 90_000;
+
+/** Waits for the JSON log line with this `msg`. */
+export function logged(bot: BotProcess, msg: string): Promise<Record<string, unknown>> {
+  return bot.logLine((line) => line.msg === msg, START_MS);
+}
+
+/** The port from the "HTTP server listening" line (the process was given PORT=0). */
+export async function portOf(bot: BotProcess): Promise<number> {
+  return Number((await bot.logLine((line) => typeof line.port === 'number', START_MS)).port);
+}
