@@ -77,6 +77,11 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     if (!leaving) return;
     leaving.connecting.abort();
     await leaving.client.destroy();
+    // destroy() forgets the token: give it back so replies that handlers are still sending go out.
+    // The sweepers would keep the dropped client alive.
+    leaving.client.rest.setToken(deps.config.token);
+    leaving.client.rest.clearHashSweeper();
+    leaving.client.rest.clearHandlerSweeper();
   };
   const connectGateway = async () => {
     await disconnectGateway();
