@@ -10,7 +10,7 @@ export interface SessionLock {
   tryAcquire(): Promise<boolean>;
   /** Rejects when the session is gone: a connection that died silently shows up on the next ping. */
   ping(): Promise<void>;
-  /** Resolves with the reason once the connection has ended, by error or by the server. */
+  /** Resolves with the reason once the connection has ended: by an error, by the server, or by close(). */
   readonly lost: Promise<Error>;
   /** Ends the session, which releases the lock at once. */
   close(): Promise<void>;
