@@ -51,7 +51,10 @@ export class FakeDiscord {
   /** Interactions sent over HTTP: which endpoint took each, and its status. */
   readonly httpDeliveries: Array<{ url: string; status: number }> = [];
 
-  private constructor(private readonly server: Server) {}
+  private constructor(private readonly server: Server) {
+    // One listener per answer awaited: a test may await dozens of interactions at once.
+    this.events.setMaxListeners(0);
+  }
 
   static async start(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
     const server = createServer();
