@@ -4,6 +4,7 @@ import { normalizeEmail } from '../../../src/core/index.ts';
 import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
+import { linkCodeText, linkedText } from '../render-link.ts';
 import { rosterText } from '../render-roster.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
@@ -43,10 +44,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
     answer(await core.activity(caller, page === undefined ? {} : { page }), activityText),
   setup: async ({ core, caller, interaction }, { orgName }) => {
     // The member's permissions as Discord computed them for this interaction; the core decides.
-    const permissions = interaction.memberPermissions;
-    const isPlatformAdmin =
-      permissions?.has(PermissionFlagsBits.ManageGuild) === true ||
-      permissions?.has(PermissionFlagsBits.Administrator) === true;
+    const isPlatformAdmin = managesServer(interaction);
     // Discord's own option: bots cannot see emails, so the admin states theirs (SPEC §4a).
     const email = interaction.options.getString('email', true);
     return answer(await core.setup(caller, { orgName, email, isPlatformAdmin }), setupText);
@@ -56,4 +54,17 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       await core.setChannel(caller, { channelId }),
       (set) => `Notifications for this server now go to <#${set.channelId}>.`,
     ),
+  link: async ({ core, caller, interaction }, { code }) =>
+    code === undefined
+      ? answer(await core.createLinkCode(caller), linkCodeText)
+      : answer(await core.redeemLinkCode(caller, { code, isPlatformAdmin: managesServer(interaction) }), linkedText),
 };
+
+/** The member's permissions as Discord computed them for this interaction; the core decides what they allow. */
+function managesServer(interaction: CommandContext['interaction']): boolean {
+  const permissions = interaction.memberPermissions;
+  return (
+    permissions?.has(PermissionFlagsBits.ManageGuild) === true ||
+    permissions?.has(PermissionFlagsBits.Administrator) === true
+  );
+}

@@ -6,6 +6,7 @@ import { OWN_INVITATION_HINT } from '../messages.ts';
 import { activityReply } from '../render/activity.ts';
 import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
+import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
 import { rosterReply } from '../render/roster.ts';
 import type { CommandContext } from './context.ts';
@@ -62,6 +63,12 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
     settle(await ctx.core.setChannel(ctx.caller, { channelId }), (v) => ({
       text: `:white_check_mark: Notifications will be posted in <#${escapeText(v.channelId)}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
     })),
+  link: async (ctx, { code }) => {
+    if (code === undefined)
+      return settle(await ctx.core.createLinkCode(ctx.caller), (v) => linkCodeReply(v, ctx.clock()));
+    const { isWorkspaceAdmin } = await ctx.directory.profile(ctx.teamId, ctx.caller.userId);
+    return settle(await ctx.core.redeemLinkCode(ctx.caller, { code, isPlatformAdmin: isWorkspaceAdmin }), linkedReply);
+  },
 };
 
 /** Translates one parsed `/members` command into one core call and its reply. */
