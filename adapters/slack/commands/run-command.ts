@@ -9,6 +9,7 @@ import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '..
 import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
 import { rosterReply } from '../render/roster.ts';
+import { onlyOwnerRefusal, transferPickerReply } from '../render/transfer-picker.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
 import { inviteFromSlack } from './invite.ts';
@@ -28,7 +29,12 @@ function withHint(result: CommandResult): CommandResult {
 
 /** Each command as one core call and its Slack reply; confirmable commands come from the table. */
 const HANDLERS: Handlers<CommandContext, CommandResult> = {
-  ...confirmHandlers(async (ctx, pending) => settle(pending, (v) => confirmationReply(v, ctx.clock()))),
+  ...confirmHandlers(async (ctx, pending) => {
+    // The only owner leaving is offered whom to hand over to, not a bare refusal (SPEC §12).
+    const onlyOwner = onlyOwnerRefusal(pending);
+    if (onlyOwner) return { outcome: onlyOwner.code, reply: transferPickerReply(onlyOwner) };
+    return settle(pending, (v) => confirmationReply(v, ctx.clock()));
+  }),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
   invite: async (ctx, args) =>
     settle(await inviteFromSlack(ctx, args.emails, args.role), (v) => inviteResultReply(v, ctx.clock())),
