@@ -6,6 +6,7 @@ import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
 import { linkCodeText, linkedText } from '../render-link.ts';
 import { rosterText } from '../render-roster.ts';
+import { transferPickerReply } from '../transfer-picker.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
 /** Without a code: the invitation addressed to the linked account's email (SPEC §4), else where to look. */
@@ -17,7 +18,12 @@ function withHint(reply: Reply, verb: 'accept' | 'decline'): Reply {
 
 /** Each subcommand as one core call and its reply; confirmable commands come from the table. */
 export const HANDLERS: Handlers<CommandContext, Reply> = {
-  ...confirmHandlers(async (_ctx, pending) => answer(pending, confirmationMessage)),
+  ...confirmHandlers(async (_ctx, pending) =>
+    // The only owner leaving is offered whom to hand over to, not a bare refusal (SPEC §12).
+    !pending.ok && pending.error.code === 'only_owner_cannot_leave'
+      ? transferPickerReply(pending.error)
+      : answer(pending, confirmationMessage),
+  ),
   help: async (ctx) => ({ content: ctx.helpText, outcome: 'ok' }),
   invite: async ({ core, caller, interaction }, { emails, role }) => {
     // Discord's own option: the invitee's account, so the bot can DM them Accept and Decline.
