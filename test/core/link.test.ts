@@ -89,6 +89,30 @@ describe.each(dialects)('one organization on two platforms (%s)', (dialect) => {
     expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Solo']);
   });
 
+  it('a Slack admin whose verified email is the code owner’s joins a Discord organization', async () => {
+    const { core } = await make.bare();
+    expectOk(await core.setup(discordAdmin, { orgName: 'Guild', email: 'owner@acme.test', ...ADMIN }));
+    const { code } = expectOk(await core.createLinkCode(discordAdmin));
+    const linked = expectOk(await core.redeemLinkCode(slackOwner, { code, ...ADMIN }));
+    expect(linked.platforms).toEqual(['discord', 'slack']);
+    expect(expectOk(await core.whoAmI(slackOwner))).toEqual({
+      email: 'owner@acme.test',
+      role: 'owner',
+      orgName: 'Guild',
+    });
+  });
+
+  it('one code redeemed by two servers at once binds exactly one of them', async () => {
+    const { core, store } = await slackOrg();
+    const { code } = expectOk(await core.createLinkCode(slackOwner));
+    const results = await Promise.all(
+      ['G1', 'G2'].map((guild) => core.redeemLinkCode(discordCaller('D1', guild), { code, ...ADMIN })),
+    );
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['invalid_link_code', 'ok']);
+    const bound = await store.db.selectFrom('bindings').select('platform').where('platform', '=', 'discord').execute();
+    expect(bound).toHaveLength(1);
+  });
+
   describe('refusals change nothing', () => {
     it.each([
       ['a caller who is not an admin of their server', 'not_platform_admin'],

@@ -62,8 +62,10 @@ async function freeWorkspace(trx: Executor, caller: Caller, ownerEmail: string):
 async function bind(deps: CoreDeps, caller: Caller, input: RedeemLinkInput): Promise<Result<LinkOutcome>> {
   return inTransaction(deps.store, async (trx) => {
     const now = deps.clock();
-    const code = await liveCode(trx, input.code, now);
-    const org = code && (await lockOrg(trx, code.orgId));
+    const found = await liveCode(trx, input.code, now);
+    const org = found && (await lockOrg(trx, found.orgId));
+    // Read again under the lock: a redeemer who got there first has spent it (single use).
+    const code = org && (await liveCode(trx, input.code, now));
     if (!code || !org) return err({ code: 'invalid_link_code' });
     // The code speaks for its owner only while they still own the organization.
     if ((await findMembership(trx, code.orgId, code.createdBy))?.role !== 'owner')
