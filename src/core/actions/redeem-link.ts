@@ -5,6 +5,7 @@ import { countPending } from '../../store/repositories/invitations.repo.ts';
 import { deleteLinkCode, findLinkCode, type StoredLinkCode } from '../../store/repositories/link-codes.repo.ts';
 import { findMembership, listMemberships } from '../../store/repositories/memberships.repo.ts';
 import {
+  type BoundOrganization,
   deleteBinding,
   findOrgByBinding,
   insertBinding,
@@ -46,12 +47,15 @@ async function linkCaller(deps: CoreDeps, trx: Executor, caller: Caller, ownerEm
 /**
  * Frees the caller's workspace from an organization of its own when nobody but the caller is in it
  * (no other member, no pending invitation); refused otherwise (SPEC §12). The emptied organization
- * stays, unbound, for the admin CLI.
+ * stays, unbound, for the admin CLI. `own` is already locked.
  */
-async function freeWorkspace(trx: Executor, caller: Caller, ownerEmail: string): Promise<Result<undefined>> {
-  const own = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
+async function freeWorkspace(
+  trx: Executor,
+  caller: Caller,
+  own: BoundOrganization | undefined,
+  ownerEmail: string,
+): Promise<Result<undefined>> {
   if (!own) return ok(undefined);
-  await lockOrg(trx, own.orgId);
   const others = (await listMemberships(trx, own.orgId)).filter((m) => m.email !== ownerEmail);
   if (others.length > 0 || (await countPending(trx, own.orgId)) > 0)
     return err({ code: 'workspace_has_members', orgName: own.orgName });
@@ -59,25 +63,36 @@ async function freeWorkspace(trx: Executor, caller: Caller, ownerEmail: string):
   return ok(undefined);
 }
 
+/** Both organizations a link touches, locked in one order (by id), so two crossed links cannot deadlock. */
+async function lockBoth(trx: Executor, codeOrgId: string, ownOrgId: string | undefined) {
+  const ids = [...new Set([codeOrgId, ownOrgId ?? codeOrgId])].sort();
+  const locked = new Map<string, { name: string }>();
+  for (const id of ids) {
+    const row = await lockOrg(trx, id);
+    if (row) locked.set(id, row);
+  }
+  return locked.get(codeOrgId);
+}
+
 async function bind(deps: CoreDeps, caller: Caller, input: RedeemLinkInput): Promise<Result<LinkOutcome>> {
   return inTransaction(deps.store, async (trx) => {
     const now = deps.clock();
     const found = await liveCode(trx, input.code, now);
-    const org = found && (await lockOrg(trx, found.orgId));
+    const own = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
+    const org = found && (await lockBoth(trx, found.orgId, own?.orgId));
     // Read again under the lock: a redeemer who got there first has spent it (single use).
     const code = org && (await liveCode(trx, input.code, now));
     if (!code || !org) return err({ code: 'invalid_link_code' });
     // The code speaks for its owner only while they still own the organization.
     if ((await findMembership(trx, code.orgId, code.createdBy))?.role !== 'owner')
       return err({ code: 'invalid_link_code' });
-    const bound = await findOrgByBinding(trx, caller.platform, caller.workspaceId);
-    if (bound?.orgId === code.orgId) return err({ code: 'already_linked', orgName: org.name });
+    if (own?.orgId === code.orgId) return err({ code: 'already_linked', orgName: org.name });
     const bindings = await listBindings(trx, code.orgId);
     if (bindings.some((b) => b.platform === caller.platform))
       return err({ code: 'platform_already_linked', orgName: org.name, platform: caller.platform });
     const linked = await linkCaller(deps, trx, caller, code.createdBy, now);
     if (!linked.ok) return linked;
-    const freed = await freeWorkspace(trx, caller, code.createdBy);
+    const freed = await freeWorkspace(trx, caller, own, code.createdBy);
     if (!freed.ok) return freed;
 
     const channelId = input.defaultChannelId ?? null;
