@@ -1,4 +1,5 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 
@@ -77,5 +78,11 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
       return `${event.requester} asks the owners of ${event.orgName} for ${askPhrase(event.ask, asTyped)}. Owners answer: approve ${event.requestId} (or deny ${event.requestId}).`;
     case 'request_decided':
       return `The request of ${event.requester} to ${event.orgName} for ${askPhrase(event.ask, asTyped)} ${decisionPhrase(event.outcome, event.by)}.`;
+    case 'ownership_transferred':
+      return toSubject
+        ? `${event.from} handed ${event.orgName} to you: you are now its owner.`
+        : `${event.from} handed ${event.orgName} to ${event.email}, its new owner.`;
+    case 'platform_linked':
+      return `${event.by} linked ${event.orgName} to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }

@@ -7,11 +7,13 @@ import { describeError } from '../shared/wording.ts';
 import { confirmFlow } from './confirm-flow.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
+import { renderLinkCode, renderLinked } from './render-link.ts';
 import {
   renderAccept,
   renderActivity,
   renderChannel,
   renderDecline,
+  renderExtended,
   renderInvite,
   renderResend,
   renderSetup,
@@ -46,13 +48,15 @@ const HANDLERS: Handlers<CommandContext, string> = {
       await ctx.core.setup(ctx.caller, { orgName, isPlatformAdmin: true, defaultChannelId: TERMINAL_CHANNEL }),
       renderSetup,
     ),
-  invite: async (ctx, { emails, role }) => {
-    const input = { emails, ...(role === undefined ? {} : { role }) };
+  invite: async (ctx, { emails, role, duration }) => {
+    const input = { emails, ...(role === undefined ? {} : { role }), ...(duration === undefined ? {} : { duration }) };
     const result = await ctx.core.invite(ctx.caller, input);
     const answer = reply(ctx, result, (o) => renderInvite(o, ctx.clock()));
     if (result.ok || result.error.code !== 'role_not_grantable' || role === undefined) return answer;
     return askOwnerFlow(ctx, answer, { emails, role });
   },
+  extend: async (ctx, { email, duration }) =>
+    reply(ctx, await ctx.core.extend(ctx.caller, { email, duration }), (o) => renderExtended(o, ctx.clock())),
   list: async (ctx, { what }) =>
     reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
   resend: async (ctx, { email }) =>
@@ -75,6 +79,19 @@ const HANDLERS: Handlers<CommandContext, string> = {
   request: async (ctx, { role }) => reply(ctx, await ctx.core.requestRole(ctx.caller, { role }), renderRequestMade),
   domains: async (ctx, { op, domain }) =>
     reply(ctx, await ctx.core.domains(ctx.caller, domain === undefined ? { op } : { op, domain }), renderDomains),
+  // Without a code an owner makes one; with one, the terminal's user (its admin, as for setup) redeems it.
+  link: async (ctx, { code }) =>
+    code === undefined
+      ? reply(ctx, await ctx.core.createLinkCode(ctx.caller), (l) => renderLinkCode(l, ctx.clock()))
+      : reply(
+          ctx,
+          await ctx.core.redeemLinkCode(ctx.caller, {
+            code,
+            isPlatformAdmin: true,
+            defaultChannelId: TERMINAL_CHANNEL,
+          }),
+          renderLinked,
+        ),
 };
 
 /** SPEC §12 on a terminal: the refusal, then Ask an owner as a yes/no question; only a yes asks. */

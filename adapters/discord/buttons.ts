@@ -1,41 +1,17 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { type Caller, type MembershipCore, ok, type Result } from '../../src/core/index.ts';
+import type { Caller, MembershipCore } from '../../src/core/index.ts';
 import { type ButtonAction, parseButton } from '../shared/button-ids.ts';
 import { describeError } from '../shared/wording.ts';
 import { callerOf } from './caller.ts';
 import { messages } from './messages.ts';
-import { cancelledText, confirmedText } from './render-confirmation.ts';
-import { acceptedText, declinedText, inviteText } from './render-invite.ts';
-import { decisionCardText, requestMadeText } from './render-requests.ts';
+import { pressButton } from './press-button.ts';
 import { pages } from './reply.ts';
 
-/** A click's answer: the message's new text, and what only the clicker should see (invitation codes). */
-type Clicked = string | { text: string; privately: string };
-
-function mapResult<T>(result: Result<T>, render: (value: T) => Clicked): Result<Clicked> {
-  return result.ok ? ok(render(result.value)) : result;
-}
-
-/** `run` for a parsed button: one core call, its outcome as the new text of the message. */
-async function run(action: ButtonAction, caller: Caller, core: MembershipCore): Promise<Result<Clicked>> {
-  switch (action.kind) {
-    case 'confirm':
-      return mapResult(await core.confirm(caller, { actionId: action.actionId }), (o) => confirmedText(o.action));
-    case 'cancel':
-      return mapResult(await core.cancel(caller, { actionId: action.actionId }), (o) => cancelledText(o.action));
-    case 'accept':
-      return mapResult(await core.accept(caller, { invitationId: action.invitationId }), acceptedText);
-    case 'decline':
-      return mapResult(await core.decline(caller, { invitationId: action.invitationId }), declinedText);
-    case 'ask':
-      return mapResult(await core.askOwner(caller, { offerId: action.requestId }), requestMadeText);
-    case 'approve':
-      return mapResult(await core.approveRequest(caller, { requestId: action.requestId }), (v) =>
-        v.invited === undefined ? decisionCardText(v) : { text: decisionCardText(v), privately: inviteText(v.invited) },
-      );
-    case 'deny':
-      return mapResult(await core.denyRequest(caller, { requestId: action.requestId }), decisionCardText);
-  }
+/** A DM carries no server: a button sent there names its organization's. */
+function clickerOf(interaction: ButtonInteraction, action: ButtonAction): Caller {
+  const caller = callerOf(interaction);
+  const named = action.workspaceId;
+  return caller.workspaceId === '' && named !== undefined ? { ...caller, workspaceId: named } : caller;
 }
 
 /**
@@ -54,14 +30,16 @@ export async function handleButton(interaction: ButtonInteraction, core: Members
   }
   // Acknowledge first: the core's transaction may outlast Discord's 3-second window.
   await interaction.deferUpdate();
-  const result = await run(action, callerOf(interaction), core);
+  const result = await pressButton(action, clickerOf(interaction, action), core);
   if (result.ok) {
-    const content = typeof result.value === 'string' ? result.value : result.value.text;
-    await interaction.editReply({ content, components: [], allowedMentions: { parse: [] } });
+    const { value } = result;
+    const allowedMentions = { parse: [] };
+    if ('ask' in value) await interaction.followUp({ ...value.ask, allowedMentions, flags: MessageFlags.Ephemeral });
+    else await interaction.editReply({ components: [], ...value.replace, allowedMentions });
     // Codes are the approving owner's alone: never in the channel's card (SPEC §4).
-    if (typeof result.value !== 'string')
-      for (const page of pages(result.value.privately))
-        await interaction.followUp({ content: page, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    if ('privately' in value && value.privately !== undefined)
+      for (const content of pages(value.privately))
+        await interaction.followUp({ content, allowedMentions, flags: MessageFlags.Ephemeral });
     return 'ok';
   }
   await interaction.followUp({ content: describeError(messages, result.error), flags: MessageFlags.Ephemeral });

@@ -1,10 +1,12 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { fitList } from '../shared/fit.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { promptRow } from './render-term.ts';
 import { requestRow } from './request-components.ts';
 
 export interface OutgoingMessage {
@@ -68,6 +70,10 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.requester)} asks the owners of **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)}. An owner can approve or deny it.`;
     case 'request_decided':
       return `The request of ${code(event.requester)} for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to ${code(event.email)}, its new owner.`;
+    case 'platform_linked':
+      return `${code(event.by)} linked **${escapeMarkdown(event.orgName)}** to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }
 
@@ -108,16 +114,26 @@ function personalText(event: NotificationEvent): string {
       return channelText(event);
     case 'request_decided':
       return `Your request to **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
+    case 'platform_linked':
+      return channelText(event);
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to you: you are now its owner.`;
   }
 }
 
-export function notificationMessage(event: NotificationEvent, destination: Destination): OutgoingMessage {
+/** `workspaceId`: the organization's server, which a DM's buttons must name (a DM click carries none). */
+export function notificationMessage(
+  event: NotificationEvent,
+  destination: Destination,
+  workspaceId?: string,
+): OutgoingMessage {
   const allowed_mentions = { parse: [] as [] };
-  if (destination.kind === 'channel' && event.kind === 'request_made')
-    return { content: channelText(event), components: [requestRow(event.requestId)], allowed_mentions };
-  if (destination.kind === 'channel') return { content: channelText(event), allowed_mentions };
-  if (event.kind === 'invitation_offer') {
-    return { content: personalText(event), components: [offerRow(event.invitationId)], allowed_mentions };
-  }
-  return { content: personalText(event), allowed_mentions };
+  const inChannel = destination.kind === 'channel';
+  const content = inChannel ? channelText(event) : personalText(event);
+  if (inChannel && event.kind === 'request_made')
+    return { content, components: [requestRow(event.requestId)], allowed_mentions };
+  if (!inChannel && event.kind === 'invitation_offer')
+    return { content, components: [offerRow(event.invitationId)], allowed_mentions };
+  const prompt = promptRow(event, inChannel ? undefined : workspaceId);
+  return prompt === undefined ? { content, allowed_mentions } : { content, components: [prompt], allowed_mentions };
 }

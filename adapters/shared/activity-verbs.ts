@@ -24,4 +24,6 @@ export const ACTIVITY_VERBS: Readonly<Record<ActivityAction, string>> = {
   request_lapsed: 'lapsed (7 days unanswered) the request of',
   domain_added: 'added a domain to the list:',
   domain_removed: 'removed a domain from the list:',
+  ownership_transferred: 'handed ownership to',
+  platform_linked: 'linked another platform to the organization',
 };

@@ -8,8 +8,10 @@ import { domains } from './actions/domains.ts';
 import { extend } from './actions/extend.ts';
 import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
+import { createLinkCode } from './actions/link-code.ts';
 import { list } from './actions/list.ts';
 import { suggestEmails, whoAmI } from './actions/lookups.ts';
+import { redeemLinkCode } from './actions/redeem-link.ts';
 import { requestConfirmation } from './actions/request-confirmation.ts';
 import { requestRole } from './actions/request-role.ts';
 import { resend } from './actions/resend.ts';
@@ -54,5 +56,8 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     approveRequest: (caller, input) => approveRequest(deps, caller, input),
     denyRequest: (caller, input) => denyRequest(deps, caller, input),
     domains: (caller, input) => domains(deps, caller, input),
+    requestTransfer: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'transfer', email }),
+    createLinkCode: (caller) => createLinkCode(deps, caller),
+    redeemLinkCode: (caller, input) => redeemLinkCode(deps, caller, input),
   };
 }

@@ -45,6 +45,8 @@ export const ACTIVITY_ACTIONS = [
   'request_lapsed',
   'domain_added',
   'domain_removed',
+  'ownership_transferred',
+  'platform_linked',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -94,6 +96,10 @@ export type NotificationEvent =
   | { kind: 'removal_undone'; orgName: string; email: string; role: Role; by: string }
   /** The platform deactivated a member's chat account: the channel, with Remove from the organization. */
   | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform }
+  /** `email` is the new owner, `from` the owner who handed over and is now a member (SPEC §12). */
+  | { kind: 'ownership_transferred'; orgName: string; email: string; from: string }
+  /** The organization is now also on `platform` (SPEC §12 "one organization, two platforms"). */
+  | { kind: 'platform_linked'; orgName: string; platform: Platform; by: string }
   /** To the owners' channel (SPEC §12): someone asks for a role or an invitation; Approve and Deny. */
   | { kind: 'request_made'; orgName: string; requestId: string; requester: string; ask: RequestAsk }
   /** To the requester: what the owners decided, or that it lapsed after 7 days. */

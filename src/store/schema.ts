@@ -23,6 +23,7 @@ export interface Database {
   slack_installations: SlackInstallationTable;
   requests: RequestTable;
   org_domains: OrgDomainTable;
+  link_codes: LinkCodeTable;
 }
 
 export interface SlackInstallationTable {
@@ -179,4 +180,13 @@ export interface OrgDomainTable {
   domain: string;
   added_by: string;
   added_at: number;
+}
+
+/** Migration 010: the one live link code of an organization, stored as a hash. */
+export interface LinkCodeTable {
+  org_id: string;
+  code_hash: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
 }

@@ -31,6 +31,7 @@ const REACHED = [
   'decide:ok',
   'decide:owner_only',
   'domains:ok',
+  'transfer:ok',
 ];
 
 /** One store per dialect; each sequence gets its own organization in its own workspace. */

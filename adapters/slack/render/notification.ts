@@ -2,9 +2,11 @@ import type { types } from '@slack/bolt';
 import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeButton } from '../../shared/button-ids.ts';
 import { fitList } from '../../shared/fit.ts';
+import { PLATFORM_NAMES } from '../../shared/platform-names.ts';
 import { askPhrase, decisionPhrase } from '../../shared/request-wording.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
+import { promptButtons } from './prompt-buttons.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
 import { requestButtons } from './request-buttons.ts';
 
@@ -65,6 +67,10 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `:raising_hand: ${escapeText(event.requester)} asks the owners of ${org} for ${askPhrase(event.ask, boldEmail)}. An owner can approve or deny it.`;
     case 'request_decided':
       return `The request of ${escapeText(event.requester)} for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
+    case 'ownership_transferred':
+      return `:key: ${escapeText(event.from)} handed ${org} to *${escapeText(event.email)}*, its new owner.`;
+    case 'platform_linked':
+      return `:link: ${escapeText(event.by)} linked ${org} to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }
 
@@ -106,6 +112,10 @@ export function directLine(event: NotificationEvent, now: number): string {
       return channelLine(event, now);
     case 'request_decided':
       return `Your request to *${org}* for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
+    case 'platform_linked':
+      return channelLine(event, now);
+    case 'ownership_transferred':
+      return `${escapeText(event.from)} handed *${org}* to you: you are now its owner.`;
   }
 }
 
@@ -129,12 +139,11 @@ function offerButtons(invitationId: string): types.ActionsBlock {
 }
 
 export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
-  if (to === 'channel' && event.kind === 'request_made') {
-    const text = channelLine(event, now);
+  const text = to === 'channel' ? channelLine(event, now) : directLine(event, now);
+  if (to === 'channel' && event.kind === 'request_made')
     return { text, blocks: [section(text), requestButtons(event.requestId)] };
-  }
-  if (to === 'channel') return { text: channelLine(event, now) };
-  const text = directLine(event, now);
-  if (event.kind !== 'invitation_offer') return { text };
-  return { text, blocks: [section(text), offerButtons(event.invitationId)] };
+  if (to === 'person' && event.kind === 'invitation_offer')
+    return { text, blocks: [section(text), offerButtons(event.invitationId)] };
+  const buttons = promptButtons(event);
+  return buttons === undefined ? { text } : { text, blocks: [section(text), buttons] };
 }
