@@ -17,11 +17,11 @@ import { slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../support/fake-slack-signer.ts';
 import { type Figure, percentile } from './measure.ts';
 
-const ROUNDS = 5;
+const ROUNDS = 3;
 /** Commands per measurement: enough for a steady p50 at 50 in flight, few enough for a 6-minute bench. */
-const PER_PHASE = 400;
+const PER_PHASE = 300;
 const CONCURRENCY = 50;
-const WARM_UP = 200;
+const WARM_UP = 100;
 const TEAM = 'T0001';
 
 const slackCaller = (userId: string, email: string): Caller => ({
