@@ -43,13 +43,6 @@ export async function time(work: () => Promise<unknown> | unknown): Promise<numb
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Rounds one after the other, each measuring ours and the baseline back to back. */
-export async function interleaved<T>(rounds: number, round: (index: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let index = 0; index < rounds; index += 1) out.push(await round(index));
-  return out;
-}
-
 function ratioOf(figure: Figure): number | undefined {
   if (!figure.baseline) return undefined;
   const ours = median(figure.rounds);
