@@ -11,8 +11,8 @@ import { replyInAck } from './reply-in-ack.ts';
 import { yieldAfterAck } from './yield-after-ack.ts';
 
 /**
- * `/members <text>`: one core call, its reply in the acknowledgement when ready within the budget
- * (reply-in-ack.ts), else acknowledged at once and answered ephemerally through response_url.
+ * `/members <text>`: one core call, its ephemeral reply in the acknowledgement when ready within the
+ * budget (reply-in-ack.ts); past it, acknowledged empty and answered through response_url.
  */
 export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command('/members', async ({ command, ack, respond, client }) => {
