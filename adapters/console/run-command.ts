@@ -7,11 +7,13 @@ import { describeError } from '../shared/wording.ts';
 import { confirmFlow } from './confirm-flow.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
+import { renderLinkCode, renderLinked } from './render-link.ts';
 import {
   renderAccept,
   renderActivity,
   renderChannel,
   renderDecline,
+  renderExtended,
   renderInvite,
   renderResend,
   renderSetup,
@@ -45,10 +47,12 @@ const HANDLERS: Handlers<CommandContext, string> = {
       await ctx.core.setup(ctx.caller, { orgName, isPlatformAdmin: true, defaultChannelId: TERMINAL_CHANNEL }),
       renderSetup,
     ),
-  invite: async (ctx, { emails, role }) => {
-    const input = { emails, ...(role === undefined ? {} : { role }) };
+  invite: async (ctx, { emails, role, duration }) => {
+    const input = { emails, ...(role === undefined ? {} : { role }), ...(duration === undefined ? {} : { duration }) };
     return reply(ctx, await ctx.core.invite(ctx.caller, input), (o) => renderInvite(o, ctx.clock()));
   },
+  extend: async (ctx, { email, duration }) =>
+    reply(ctx, await ctx.core.extend(ctx.caller, { email, duration }), (o) => renderExtended(o, ctx.clock())),
   list: async (ctx, { what }) =>
     reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
   resend: async (ctx, { email }) =>
@@ -68,6 +72,19 @@ const HANDLERS: Handlers<CommandContext, string> = {
   },
   channel: async (ctx, { channelId }) =>
     reply(ctx, await ctx.core.setChannel(ctx.caller, { channelId }), (c) => renderChannel(c.channelId)),
+  // Without a code an owner makes one; with one, the terminal's user (its admin, as for setup) redeems it.
+  link: async (ctx, { code }) =>
+    code === undefined
+      ? reply(ctx, await ctx.core.createLinkCode(ctx.caller), (l) => renderLinkCode(l, ctx.clock()))
+      : reply(
+          ctx,
+          await ctx.core.redeemLinkCode(ctx.caller, {
+            code,
+            isPlatformAdmin: true,
+            defaultChannelId: TERMINAL_CHANNEL,
+          }),
+          renderLinked,
+        ),
 };
 
 /** The console has no mentions: a chat user id here is already an email. */

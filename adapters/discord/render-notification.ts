@@ -1,9 +1,11 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { fitList } from '../shared/fit.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { promptRow } from './render-term.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -62,6 +64,10 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to ${code(event.email)}, its new owner.`;
+    case 'platform_linked':
+      return `${code(event.by)} linked **${escapeMarkdown(event.orgName)}** to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }
 
@@ -98,15 +104,24 @@ function personalText(event: NotificationEvent): string {
     case 'removal_undone':
       return `${code(event.by)} undid your removal: you are back in **${escapeMarkdown(event.orgName)}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'platform_linked':
       return channelText(event);
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to you: you are now its owner.`;
   }
 }
 
-export function notificationMessage(event: NotificationEvent, destination: Destination): OutgoingMessage {
+/** `workspaceId`: the organization's server, which a DM's buttons must name (a DM click carries none). */
+export function notificationMessage(
+  event: NotificationEvent,
+  destination: Destination,
+  workspaceId?: string,
+): OutgoingMessage {
   const allowed_mentions = { parse: [] as [] };
-  if (destination.kind === 'channel') return { content: channelText(event), allowed_mentions };
-  if (event.kind === 'invitation_offer') {
-    return { content: personalText(event), components: [offerRow(event.invitationId)], allowed_mentions };
-  }
-  return { content: personalText(event), allowed_mentions };
+  const inChannel = destination.kind === 'channel';
+  const content = inChannel ? channelText(event) : personalText(event);
+  if (!inChannel && event.kind === 'invitation_offer')
+    return { content, components: [offerRow(event.invitationId)], allowed_mentions };
+  const prompt = promptRow(event, inChannel ? undefined : workspaceId);
+  return prompt === undefined ? { content, allowed_mentions } : { content, components: [prompt], allowed_mentions };
 }
