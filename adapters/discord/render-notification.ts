@@ -4,6 +4,7 @@ import { fitList } from '../shared/fit.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { cardContent } from './render-card.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -60,6 +61,8 @@ function channelText(event: NotificationEvent): string {
       return `The membership of ${code(event.email)} in **${escapeMarkdown(event.orgName)}** ended.`;
     case 'removal_undone':
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
+    case 'card_update':
+      return cardContent(event);
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
   }
@@ -98,6 +101,7 @@ function personalText(event: NotificationEvent): string {
     case 'removal_undone':
       return `${code(event.by)} undid your removal: you are back in **${escapeMarkdown(event.orgName)}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'card_update':
       return channelText(event);
   }
 }

@@ -2,9 +2,10 @@ import type { Clock, Notifier } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
-import { claimDue, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
+import { claimDue, markUndeliverable, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
 import { ATTEMPT_DEADLINE_MS, attemptDelivery, toOutbound } from './attempt-delivery.ts';
 import { forEachByDestination } from './by-destination.ts';
+import { CARD_RETIRED, keepMessageRef, withCardNow } from './card-delivery.ts';
 import { createDeliveredMarks } from './delivered-marks.ts';
 import { reasonClass, settleFailure } from './settle-delivery.ts';
 
@@ -66,9 +67,16 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
       const held = { id: row.id, attempts: row.attempts, leasedUntil: row.next_attempt_at };
       if (!(await renewLease(deps.store.db, held, deps.clock() + LEASE_MS))) return;
     }
-    const outcome = await attemptDelivery(notifier, toOutbound(row));
+    const notification = await withCardNow(deps.store, row, toOutbound(row));
+    if (!notification) {
+      await markUndeliverable(deps.store.db, row.id, CARD_RETIRED);
+      report.undeliverable += 1;
+      return;
+    }
+    const outcome = await attemptDelivery(notifier, notification);
     deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status, reason: reasonClass(outcome) });
     if (outcome.status === 'delivered') {
+      await keepMessageRef(deps.store, row, outcome.messageRef);
       // Not awaited: the next post to this destination need not wait for the write; the round does.
       marking.push(marks.add(row.id));
       report.delivered += 1;

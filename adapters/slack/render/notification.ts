@@ -4,6 +4,7 @@ import { encodeButton } from '../../shared/button-ids.ts';
 import { fitList } from '../../shared/fit.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
+import { cardText } from './card.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
 
 type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
@@ -55,6 +56,8 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `The membership of *${escapeText(event.email)}* in ${org} ended.`;
     case 'removal_undone':
       return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
+    case 'card_update':
+      return cardText(event, now);
     case 'member_deactivated':
       return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
   }
@@ -94,6 +97,7 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'removal_undone':
       return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'card_update':
       return channelLine(event, now);
   }
 }

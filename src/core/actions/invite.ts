@@ -132,7 +132,8 @@ export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput)
     if (invited.length > 0) {
       const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
       const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
-      batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
+      const ids = rows.map((row) => row.id);
+      batch.announceCard({ kind: 'invitations_sent', ...facts, invitations }, ids);
     }
     await batch.write(trx, deps.settings.platforms);
     return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
