@@ -91,35 +91,53 @@ async function linesOf(db: Executor, cardIds: readonly string[]): Promise<Map<st
 }
 
 /**
- * The live cards listing any of these invitations, each with its full content: two statements
- * whatever the number of invitations, so the sweep stays set-based.
+ * The live cards listing any of these invitations, each with its full content, in one statement
+ * whatever the number of invitations (a few for very many), so the sweep stays set-based.
  */
 export async function cardsShowing(db: Executor, invitationIds: readonly string[]): Promise<ShownCard[]> {
-  if (invitationIds.length === 0) return [];
-  const found = new Map<string, { row: CardHead; invitationIds: string[] }>();
+  const given = new Set(invitationIds);
+  const cards = new Map<string, { head: CardHead; lines: CardLine[]; ids: string[] }>();
+  const done = new Set<string>();
   for (const part of chunks(invitationIds)) {
-    const rows = await cardHeads(db)
+    const listing = db
+      .selectFrom('card_lines')
+      .select('card_lines.card_id')
+      .where('card_lines.invitation_id', 'in', part);
+    const rows = await db
+      .selectFrom('cards')
+      .innerJoin('organizations', 'organizations.id', 'cards.org_id')
       .innerJoin('card_lines', 'card_lines.card_id', 'cards.id')
-      .select('card_lines.invitation_id')
-      .where('card_lines.invitation_id', 'in', part)
+      .innerJoin('invitations', 'invitations.id', 'card_lines.invitation_id')
+      .select(HEAD)
+      .select([
+        'card_lines.invitation_id',
+        'invitations.email',
+        'invitations.state as line_state',
+        'invitations.expires_at',
+      ])
       .where('cards.state', '=', 'live')
+      .where('cards.id', 'in', listing)
       .orderBy('cards.created_at')
       .orderBy('cards.id')
+      .orderBy('card_lines.position')
       .execute();
-    for (const row of rows) {
-      const seen = found.get(row.id);
-      if (seen) seen.invitationIds.push(row.invitation_id);
-      else found.set(row.id, { row, invitationIds: [row.invitation_id] });
+    // A card met in an earlier chunk already holds all its lines.
+    const fresh = rows.filter((row) => !done.has(row.id));
+    for (const row of fresh) {
+      const card = cards.get(row.id) ?? { head: row, lines: [], ids: [] };
+      cards.set(row.id, card);
+      card.lines.push({ email: row.email, state: row.line_state, expiresAt: Number(row.expires_at) });
+      if (given.has(row.invitation_id)) card.ids.push(row.invitation_id);
     }
+    for (const row of fresh) done.add(row.id);
   }
-  const lines = await linesOf(db, [...found.keys()]);
-  return [...found.values()].map(({ row, invitationIds: ids }) => ({
-    id: row.id,
-    orgId: row.org_id,
-    platform: row.platform,
-    workspaceId: row.workspace_id,
-    channelId: row.channel_id,
-    card: contentOf(row, lines.get(row.id) ?? []),
+  return [...cards.values()].map(({ head, lines, ids }) => ({
+    id: head.id,
+    orgId: head.org_id,
+    platform: head.platform,
+    workspaceId: head.workspace_id,
+    channelId: head.channel_id,
+    card: contentOf(head, lines),
     invitationIds: ids,
   }));
 }
@@ -141,22 +159,21 @@ export async function retireCard(db: Executor, cardId: string): Promise<void> {
   await db.updateTable('cards').set({ state: 'retired' }).where('id', '=', cardId).execute();
 }
 
+const HEAD = [
+  'cards.id',
+  'cards.org_id',
+  'cards.platform',
+  'cards.workspace_id',
+  'cards.channel_id',
+  'cards.invited_by',
+  'cards.role',
+  'cards.message_ref',
+  'cards.state',
+  'organizations.name as org_name',
+] as const;
+
 function cardHeads(db: Executor) {
-  return db
-    .selectFrom('cards')
-    .innerJoin('organizations', 'organizations.id', 'cards.org_id')
-    .select([
-      'cards.id',
-      'cards.org_id',
-      'cards.platform',
-      'cards.workspace_id',
-      'cards.channel_id',
-      'cards.invited_by',
-      'cards.role',
-      'cards.message_ref',
-      'cards.state',
-      'organizations.name as org_name',
-    ]);
+  return db.selectFrom('cards').innerJoin('organizations', 'organizations.id', 'cards.org_id').select(HEAD);
 }
 
 type CardHead = Awaited<ReturnType<ReturnType<typeof cardHeads>['executeTakeFirstOrThrow']>>;
