@@ -27,7 +27,16 @@ export async function withCardNow(
   };
 }
 
-/** Keeps the message a card's post made, before the next notice to that channel (its edit) is tried. */
-export async function keepMessageRef(store: Store, row: OutboxRow, messageRef: string | undefined): Promise<void> {
-  if (row.card_id !== null && messageRef !== undefined) await recordMessageRef(store.db, row.card_id, messageRef);
+/**
+ * Keeps the message a card's post made, before the next notice to that channel (its edit) is tried.
+ * Only a post names the card's message: an edit (sent with one) leaves it as it was.
+ */
+export async function keepMessageRef(
+  store: Store,
+  row: OutboxRow,
+  sent: OutboundNotification,
+  messageRef: string | undefined,
+): Promise<void> {
+  if (row.card_id === null || messageRef === undefined || sent.messageRef !== undefined) return;
+  await recordMessageRef(store.db, row.card_id, messageRef);
 }

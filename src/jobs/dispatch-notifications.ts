@@ -76,7 +76,7 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
     const outcome = await attemptDelivery(notifier, notification);
     deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status, reason: reasonClass(outcome) });
     if (outcome.status === 'delivered') {
-      await keepMessageRef(deps.store, row, outcome.messageRef);
+      await keepMessageRef(deps.store, row, notification, outcome.messageRef);
       // Not awaited: the next post to this destination need not wait for the write; the round does.
       marking.push(marks.add(row.id));
       report.delivered += 1;
