@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardContent } from '../../adapters/discord/render-card.ts';
+import type { CardLine } from '../../src/core/index.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import { INVITE_TTL_MS } from '../support/core-build.ts';
 import { alice, type DiscordWorld, inGuild, NOTIFICATIONS, owner, startWorld } from './harness.ts';
@@ -94,5 +96,23 @@ describe('Discord live cards: the channel announcement is edited in place (SPEC 
     expect(card?.content).toContain('(20 invited: 20 expired)');
     expect(card?.content.match(/: expired/g)).toHaveLength(20);
     expect(channel()).toEqual([card]);
+  });
+});
+
+describe('a Discord live card within Discord limits (SPEC §10)', () => {
+  it('a card of 100 invitees with 254-character addresses fits 2,000 characters and still counts everyone', () => {
+    const email = (i: number) => `${'a*_'.repeat(80)}${String(i).padStart(3, '0')}@${'x'.repeat(7)}.io`;
+    const lines: CardLine[] = Array.from({ length: 100 }, (_, i) => ({
+      email: email(i),
+      state: i < 50 ? 'accepted' : 'pending',
+      expiresAt: 1_000_000,
+    }));
+    const card = { orgName: '**Acme** @everyone', role: 'member' as const, invitedBy: 'o@x.io', lines };
+    const content = cardContent({ kind: 'card_update', orgName: card.orgName, cardId: 'c1', card, changed: [] });
+    expect(email(0)).toHaveLength(254);
+    expect(content.length).toBeLessThanOrEqual(2_000);
+    expect(content).toContain('100 invited: 50 accepted, 50 pending');
+    const shown = content.split('\n').filter((line) => line.startsWith('- ')).length;
+    expect(content).toContain(`…and ${100 - shown} more`);
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardText } from '../../adapters/slack/render/card.ts';
+import type { CardLine } from '../../src/core/index.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import { INVITE_TTL_MS } from '../support/core-build.ts';
 import { buttonIds, SlackHarness } from './harness.ts';
@@ -117,5 +119,25 @@ describe('Slack live cards: the channel announcement is edited in place (SPEC §
     // The inviter's 20 DMs meet Slack's one-a-second pace (the outbox retries them): nothing else was refused.
     const refused = slack.fake.limits.takeRefusals();
     expect(refused.every((r) => r.method === 'chat.postMessage' && r.error === 'ratelimited')).toBe(true);
+  });
+});
+
+describe('a Slack live card within Slack limits (SPEC §10)', () => {
+  it('a card of 100 invitees with 254-character addresses fits one message and still counts everyone', () => {
+    const email = (i: number) => `${'a&<'.repeat(80)}${String(i).padStart(3, '0')}@${'x'.repeat(7)}.io`;
+    const states = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+    const lines: CardLine[] = Array.from({ length: 100 }, (_, i) => ({
+      email: email(i),
+      state: states[i % states.length] ?? 'pending',
+      expiresAt: 1_000_000,
+    }));
+    const card = { orgName: 'A&B <Co>', role: 'member' as const, invitedBy: 'o@x.io', lines };
+    const text = cardText({ kind: 'card_update', orgName: card.orgName, cardId: 'c1', card, changed: [] }, 0);
+    expect(email(0)).toHaveLength(254);
+    expect(text.length).toBeLessThanOrEqual(4_000);
+    expect(text).toContain('100 invited: 20 accepted, 20 pending, 20 declined, 20 revoked, 20 expired');
+    const shown = text.split('\n').filter((line) => line.startsWith('• ')).length;
+    expect(text).toContain(`…and ${100 - shown} more`);
+    expect(text).toContain('A&amp;B &lt;Co&gt;');
   });
 });
