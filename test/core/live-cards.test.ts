@@ -63,7 +63,7 @@ describe.each(dialects)('live cards in the outbox (%s)', (dialect) => {
     expect(actions).toEqual(expect.arrayContaining(END_POSTS));
   });
 
-  it('the post keeps its message; an edit goes to that message with the card as it is when sent', async () => {
+  it('the post keeps its message; edits due together are one edit of it, showing every change', async () => {
     const { core, store, clock, codes } = await fourInvited();
     const terminal = recordingNotifier('console', (n) => ({ status: 'delivered', messageRef: `M-${n.id}` }));
     const deliver = () => dispatchNotifications({ store, clock, notifiers: [terminal.notifier], log: silentLog });
@@ -72,7 +72,7 @@ describe.each(dialects)('live cards in the outbox (%s)', (dialect) => {
     const card = await store.db.selectFrom('cards').select(['message_ref', 'state']).executeTakeFirstOrThrow();
     expect(card).toEqual({ message_ref: `M-${posted?.id}`, state: 'live' });
 
-    // Two changes queued before either edit is sent: the first edit already shows both.
+    // Two changes queued before either edit is sent: one edit, to the card's message, says both.
     clock.advance(1_000);
     expectOk(await core.accept(consoleCaller('a@x.test'), { code: codes.get('a@x.test') ?? '' }));
     clock.advance(1_000);
@@ -81,12 +81,32 @@ describe.each(dialects)('live cards in the outbox (%s)', (dialect) => {
     const edits = terminal.delivered.filter(
       (n): n is OutboundNotification & { event: CardUpdate } => n.event.kind === 'card_update',
     );
-    expect(edits.map((n) => n.messageRef)).toEqual([card.message_ref, card.message_ref]);
-    for (const sent of edits)
-      expect(sent.event.card.lines.map((l) => l.state)).toEqual(['accepted', 'declined', 'pending', 'pending']);
+    expect(edits.map((n) => n.messageRef)).toEqual([card.message_ref]);
+    expect(edits[0]?.event.card.lines.map((l) => l.state)).toEqual(['accepted', 'declined', 'pending', 'pending']);
+    expect(edits[0]?.event.changed).toEqual([
+      { email: 'a@x.test', state: 'accepted' },
+      { email: 'b@x.test', state: 'declined' },
+    ]);
+    const settled = await store.db.selectFrom('outbox').select('state').where('card_id', 'is not', null).execute();
+    expect(settled.map((r) => r.state)).toEqual(['delivered', 'delivered', 'delivered']);
     // An edit names no new message: the card keeps the one its post made.
     const after = await store.db.selectFrom('cards').select('message_ref').executeTakeFirstOrThrow();
     expect(after.message_ref).toBe(card.message_ref);
+  });
+
+  it('an edit shows the card as it is when sent, not as it was queued (a racing change is not lost)', async () => {
+    const { core, store, clock, codes } = await fourInvited();
+    const terminal = recordingNotifier('console', (n) => ({ status: 'delivered', messageRef: `M-${n.id}` }));
+    const deliver = () => dispatchNotifications({ store, clock, notifiers: [terminal.notifier], log: silentLog });
+    await deliver();
+    expectOk(await core.accept(consoleCaller('a@x.test'), { code: codes.get('a@x.test') ?? '' }));
+    const queued = (await outboxRows(store)).find((r) => r.event.kind === 'card_update')?.event as CardUpdate;
+    expect(queued.card.lines.map((l) => l.state)).toEqual(['accepted', 'pending', 'pending', 'pending']);
+    // Another transaction changed the card after this edit was queued (its own edit not yet written).
+    await store.db.updateTable('invitations').set({ state: 'declined' }).where('email', '=', 'b@x.test').execute();
+    await deliver();
+    const sent = terminal.delivered.find((n) => n.event.kind === 'card_update')?.event as CardUpdate;
+    expect(sent.card.lines.map((l) => l.state)).toEqual(['accepted', 'declined', 'pending', 'pending']);
   });
 
   it('a sweep expiring a batch of 20 queues one edit of its card', async () => {
