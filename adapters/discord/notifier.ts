@@ -66,7 +66,12 @@ export function createDiscordNotifier(rest: REST, token?: string): Notifier {
           return { status: 'delivered' };
         }
         const posted = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as { id?: unknown };
-        return { status: 'delivered', ...(typeof posted.id === 'string' ? { messageRef: posted.id } : {}) };
+        // A channel post may be a live card: its id is what a later edit names.
+        const isChannel = notification.destination.kind === 'channel';
+        return {
+          status: 'delivered',
+          ...(isChannel && typeof posted.id === 'string' ? { messageRef: posted.id } : {}),
+        };
       } catch (error) {
         if (token !== undefined && error instanceof DiscordAPIError && error.status === 401) rest.setToken(token);
         return classify(error);

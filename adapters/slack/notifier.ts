@@ -109,7 +109,11 @@ export function createSlackNotifier(deps: {
           unfurl_links: false,
           ...token,
         });
-        return { status: 'delivered', ...(posted.ts === undefined ? {} : { messageRef: posted.ts }) };
+        // A channel post may be a live card: its ts is what a later edit names.
+        return {
+          status: 'delivered',
+          ...(to === 'channel' && posted.ts !== undefined ? { messageRef: posted.ts } : {}),
+        };
       } catch (error) {
         return outcomeOfError(error);
       }

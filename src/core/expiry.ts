@@ -23,7 +23,7 @@ const ROWS_PER_INSERT = 1_000;
 /**
  * Marks a batch of overdue invitations expired, with their activity and notifications (channel, and
  * the inviter by DM), in a fixed number of statements whatever the batch's size: one UPDATE …
- * RETURNING, one lookup of bindings, two of the live cards listing them (each card gets one edit
+ * RETURNING, one lookup of bindings, one of the live cards listing them (each card gets one edit
  * for all its lines, SPEC §11), one of the inviters' accounts, one INSERT of outbox rows and one of
  * activity rows. Only rows this UPDATE moved out of Pending are returned, so each expiry is
  * handled once. Returns how many it expired.
