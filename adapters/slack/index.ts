@@ -11,6 +11,7 @@ import { registerCommand } from './listeners/command.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { registerInviteSubmission } from './listeners/invite-submission.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
+import { registerTransferPicker } from './listeners/transfer-picker.ts';
 import { createSlackNotifier } from './notifier.ts';
 import type { SlackInstallationPort } from './oauth/installation-store.ts';
 import { oauthReceiver } from './oauth/receiver.ts';
@@ -104,6 +105,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerRetryGuard(app);
   registerCommand(app, listenerDeps);
   registerButtons(app, listenerDeps);
+  registerTransferPicker(app, listenerDeps);
   registerInviteSubmission(app, listenerDeps);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 

@@ -38,6 +38,8 @@ export const ACTIVITY_ACTIONS = [
   'notification_delayed',
   'membership_extended',
   'removal_undone',
+  'ownership_transferred',
+  'platform_linked',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -97,7 +99,11 @@ export type NotificationEvent =
       cardId: string;
       card: InvitationCard;
       changed: readonly { readonly email: string; readonly state: InvitationEndState }[];
-    };
+    }
+  /** `email` is the new owner, `from` the owner who handed over and is now a member (SPEC §12). */
+  | { kind: 'ownership_transferred'; orgName: string; email: string; from: string }
+  /** The organization is now also on `platform` (SPEC §12 "one organization, two platforms"). */
+  | { kind: 'platform_linked'; orgName: string; platform: Platform; by: string };
 
 export type NotificationKind = NotificationEvent['kind'];
 

@@ -15,6 +15,7 @@ export interface Database {
   slack_installations: SlackInstallationTable;
   cards: CardTable;
   card_lines: CardLineTable;
+  link_codes: LinkCodeTable;
 }
 
 export interface SlackInstallationTable {
@@ -176,4 +177,13 @@ export interface RemovalTable {
   removed_by: string;
   removed_at: number;
   undone_at: number | null;
+}
+
+/** Migration 010: the one live link code of an organization, stored as a hash. */
+export interface LinkCodeTable {
+  org_id: string;
+  code_hash: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
 }
