@@ -59,7 +59,7 @@ export function createDiscordNotifier(rest: REST, token?: string): Notifier {
       const signal = AbortSignal.timeout(DELIVERY_TIMEOUT_MS);
       try {
         const channelId = await channelFor(rest, notification, signal);
-        const body = notificationMessage(notification.event, notification.destination);
+        const body = notificationMessage(notification.event, notification.destination, notification.workspaceId);
         if (notification.messageRef !== undefined) {
           // A live card (SPEC §11): its announcement is edited in place, never posted again.
           await rest.patch(Routes.channelMessage(channelId, notification.messageRef), { body, signal });

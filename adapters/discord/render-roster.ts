@@ -9,7 +9,9 @@ export function rosterText(roster: Roster, what: 'all' | 'members' | 'pending'):
   if (what !== 'pending') {
     lines.push(`**Members (${roster.members.length})**`);
     for (const m of roster.members)
-      lines.push(`• ${code(m.email)} ${roleLabel(m.role)}, joined ${when(m.joinedAt, 'd')}`);
+      lines.push(
+        `• ${code(m.email)} ${roleLabel(m.role)}, joined ${when(m.joinedAt, 'd')}${m.endsAt === undefined ? '' : `, ends ${when(m.endsAt, 'R')}`}`,
+      );
   }
   if (what !== 'members') {
     lines.push(`**Pending invitations (${roster.pending.length})**`);

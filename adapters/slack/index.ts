@@ -12,6 +12,7 @@ import type { ListenerDeps } from './listeners/deps.ts';
 import { registerInviteSubmission } from './listeners/invite-submission.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { registerTransferPicker } from './listeners/transfer-picker.ts';
+import { registerUserChange } from './listeners/user-change.ts';
 import { createSlackNotifier } from './notifier.ts';
 import type { SlackInstallationPort } from './oauth/installation-store.ts';
 import { oauthReceiver } from './oauth/receiver.ts';
@@ -107,6 +108,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerButtons(app, listenerDeps);
   registerTransferPicker(app, listenerDeps);
   registerInviteSubmission(app, listenerDeps);
+  registerUserChange(app, listenerDeps);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 
   const notifier = createSlackOutboxNotifier(config, deps);

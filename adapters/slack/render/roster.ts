@@ -4,8 +4,9 @@ import { calendarDate, relativeTime } from '../../shared/time.ts';
 import { packSections, pagedReply } from './paged.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
-function memberLine(member: RosterMember): string {
-  return `*${escapeText(member.email)}*\n${roleLabel(member.role)} · Verified · joined ${calendarDate(member.joinedAt)}`;
+function memberLine(member: RosterMember, now: number): string {
+  const ends = member.endsAt === undefined ? '' : ` · ends ${relativeTime(member.endsAt, now)}`;
+  return `*${escapeText(member.email)}*\n${roleLabel(member.role)} · Verified · joined ${calendarDate(member.joinedAt)}${ends}`;
 }
 
 function pendingLine(invitation: RosterInvitation, now: number): string {
@@ -23,7 +24,7 @@ export function rosterReply(roster: Roster, what: 'all' | 'members' | 'pending',
   ];
   const counts = `${parts.join(', ')} · ${roster.seatsUsed} of ${roster.limit} seats used`;
   const lines = [
-    ...(what === 'pending' ? [] : roster.members.map(memberLine)),
+    ...(what === 'pending' ? [] : roster.members.map((member) => memberLine(member, now))),
     ...(what === 'members' ? [] : roster.pending.map((invitation) => pendingLine(invitation, now))),
   ];
   const empty = lines.length === 0 ? [section(what === 'pending' ? 'No pending invitations.' : 'Nobody yet.')] : [];
