@@ -58,6 +58,8 @@ export const messages: ErrorMessages<string> = {
   undo_already_used: () => 'That removal was already undone.',
   invitation_pending: (e) =>
     `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
+  row_not_found: () => 'That person is no longer on this list: run `/members list` again.',
+  row_action_not_allowed: () => 'You cannot do that to this person: the list offers only what you may do.',
 };
 
 /** Every confirmable action in Discord's words: the question (SPEC §3), its outcome, its button. */

@@ -57,6 +57,8 @@ export const slackMessages: ErrorMessages<string> = {
   undo_already_used: () => 'That removal was already undone.',
   invitation_pending: (e) =>
     `*${e.email}* was invited again meanwhile; revoke that invitation first, or let them accept it.`,
+  row_not_found: () => 'That person is no longer on this list: open the Home tab or run `/members list` again.',
+  row_action_not_allowed: () => 'You cannot do that to this person: the menu offers only what you may do.',
 };
 
 /** Every confirmable action in Slack's words: the question (SPEC §3), its outcome, its button. */

@@ -12,13 +12,19 @@ export interface CoreSettings {
   readonly sendsEmail?: boolean;
 }
 
+/** What a committed transaction changed: every membership change queues a notice for its organization. */
+export interface OrgChange {
+  readonly orgIds: readonly string[];
+}
+
 export interface CoreDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly settings: CoreSettings;
   /**
-   * Called after a transaction that queued notifications has committed (the runtime kicks delivery).
+   * Called after a transaction that queued notifications has committed, with the organizations it
+   * changed (the runtime kicks delivery; the Slack adapter republishes open Home tabs).
    * Must not throw or block: the command's answer does not wait for it.
    */
-  readonly afterCommit?: () => void;
+  readonly afterCommit?: (change: OrgChange) => void;
 }

@@ -47,7 +47,9 @@ export type CoreError =
   | { code: 'undo_not_yours' }
   | { code: 'undo_expired' }
   | { code: 'undo_already_used' }
-  | { code: 'invitation_pending'; email: string };
+  | { code: 'invitation_pending'; email: string }
+  | { code: 'row_not_found' }
+  | { code: 'row_action_not_allowed' };
 
 export type CoreErrorCode = CoreError['code'];
 

@@ -1,7 +1,7 @@
 import type { Store } from '../store/connect.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { queuedNotifications } from '../store/repositories/outbox.repo.ts';
-import type { CoreDeps } from './deps.ts';
+import type { CoreDeps, OrgChange } from './deps.ts';
 import type { Err, Result } from './result.ts';
 
 /** Carries a refusal out of a transaction so that Kysely rolls everything back. */
@@ -11,7 +11,7 @@ class Refusal extends Error {
   }
 }
 
-const afterCommitHooks = new WeakMap<Store, Set<() => void>>();
+const afterCommitHooks = new WeakMap<Store, Set<(change: OrgChange) => void>>();
 
 /**
  * Makes `deps.afterCommit` run after every transaction of this store that queued notifications,
@@ -26,8 +26,9 @@ export function bindAfterCommit(deps: CoreDeps): void {
 }
 
 function committed(store: Store, trx: Executor): void {
-  if (!queuedNotifications(trx)) return;
-  for (const hook of afterCommitHooks.get(store) ?? []) hook();
+  const orgIds = queuedNotifications(trx);
+  if (orgIds.length === 0) return;
+  for (const hook of afterCommitHooks.get(store) ?? []) hook({ orgIds });
 }
 
 /** Runs `work` in one transaction: a failure result rolls back every write, so a refusal changes nothing. */
