@@ -119,7 +119,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerInviteSubmission(app, listenerDeps);
   registerAppHome(app, listenerDeps, home);
   registerHomeInvite(app, listenerDeps);
-  registerRowMenu(app, listenerDeps);
+  registerRowMenu(app, listenerDeps, home);
   registerRowModals(app, listenerDeps);
   registerPages(app, listenerDeps, home);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);

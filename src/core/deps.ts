@@ -12,7 +12,7 @@ export interface CoreSettings {
   readonly sendsEmail?: boolean;
 }
 
-/** What a committed transaction changed: every membership change queues a notice for its organization. */
+/** What a committed transaction changed: the organizations it recorded activity or queued notices for. */
 export interface OrgChange {
   readonly orgIds: readonly string[];
 }
@@ -22,8 +22,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly settings: CoreSettings;
   /**
-   * Called after a transaction that queued notifications has committed, with the organizations it
-   * changed (the runtime kicks delivery; the Slack adapter republishes open Home tabs).
+   * Called after a transaction that changed organizations (recorded activity or queued notices) has
+   * committed, with their ids: the runtime kicks delivery, the Slack adapter republishes open Homes.
    * Must not throw or block: the command's answer does not wait for it.
    */
   readonly afterCommit?: (change: OrgChange) => void;

@@ -1,4 +1,5 @@
 import type { Store } from '../store/connect.ts';
+import { recordedActivity } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { queuedNotifications } from '../store/repositories/outbox.repo.ts';
 import type { CoreDeps, OrgChange } from './deps.ts';
@@ -14,8 +15,8 @@ class Refusal extends Error {
 const afterCommitHooks = new WeakMap<Store, Set<(change: OrgChange) => void>>();
 
 /**
- * Makes `deps.afterCommit` run after every transaction of this store that queued notifications,
- * whichever use case ran it, so a new write cannot forget to start delivery.
+ * Makes `deps.afterCommit` run after every transaction of this store that changed an organization,
+ * whichever use case ran it, so a new write cannot forget to start delivery or refresh open Homes.
  */
 export function bindAfterCommit(deps: CoreDeps): void {
   const hook = deps.afterCommit;
@@ -26,7 +27,8 @@ export function bindAfterCommit(deps: CoreDeps): void {
 }
 
 function committed(store: Store, trx: Executor): void {
-  const orgIds = queuedNotifications(trx);
+  // A change records activity; a notice without one (none today) still counts, so delivery starts.
+  const orgIds = [...new Set([...recordedActivity(trx), ...queuedNotifications(trx)])];
   if (orgIds.length === 0) return;
   for (const hook of afterCommitHooks.get(store) ?? []) hook({ orgIds });
 }

@@ -1,16 +1,19 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
-import type { MembershipCore } from '../../src/core/index.ts';
+import { createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import type { Store } from '../../src/store/connect.ts';
-import { buildCore } from '../support/core-build.ts';
+import { testSettings } from '../support/core-build.ts';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
 import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { type PostResult, postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
 import { manualClock, openTestStore } from '../support/stores.ts';
+
+/** Short, so a test waits little for a republished Home; still long enough to gather a command's commits. */
+export const HOME_DEBOUNCE_MS = 50;
 
 export interface Exchange {
   readonly http: PostResult;
@@ -37,9 +40,16 @@ export class SlackHarness {
     const clock = manualClock();
     const metrics = createMetrics();
     const log = createLogger('silent');
-    const core = buildCore(store, clock);
+    // As the runtime wires it: every commit tells the adapter which organizations changed (open Homes).
+    let adapter: SlackAdapter | undefined;
+    const core = createMembershipCore({
+      store,
+      clock,
+      settings: testSettings(),
+      afterCommit: (change) => adapter?.orgChanged(change),
+    });
     const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
-    const adapter = createSlackAdapter({ core, config, log, metrics, clock });
+    adapter = createSlackAdapter({ core, config, log, metrics, clock, homeDebounceMs: HOME_DEBOUNCE_MS });
     await adapter.start();
     const server = createHttpServer({ metrics, slack: adapter.requestListener });
     const port = await listen(server, 0, '127.0.0.1');

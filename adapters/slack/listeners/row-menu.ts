@@ -2,6 +2,7 @@ import type { App, BlockAction, webApi } from '@slack/bolt';
 import type { Caller, CoreError, Result } from '../../../src/core/index.ts';
 import { parseChoice, ROW_MENU_PATTERN, type RowChoice } from '../../shared/rows.ts';
 import { describeError } from '../../shared/wording.ts';
+import type { HomePublisher } from '../home/publisher.ts';
 import { slackMessages } from '../messages.ts';
 import { acceptedReply, declinedReply, resendReply } from '../render/invite-result.ts';
 import { confirmationModal, messageModal, roleModal } from '../render/row-modals.ts';
@@ -65,7 +66,7 @@ function outcomeOf(result: Result<unknown>): string {
  * A row menu, on the Home or on a `/members list` reply: the answer is a modal either way (a Home
  * has no channel to answer in), opened with the click's trigger id.
  */
-export function registerRowMenu(app: App, deps: ListenerDeps): void {
+export function registerRowMenu(app: App, deps: ListenerDeps, home: HomePublisher): void {
   app.action<BlockAction>(ROW_MENU_PATTERN, async ({ ack, body, action, client }) => {
     await ack();
     const choice = choiceOf(action);
@@ -86,6 +87,10 @@ export function registerRowMenu(app: App, deps: ListenerDeps): void {
         const [outcome, view] = await viewFor(deps, caller, choice);
         countCommand(deps, label, outcome);
         await open(view);
+        // A stranger's Home shows no organization, so no change republishes it: answering refreshes it here.
+        const fromHome = body.container?.type === 'view';
+        if (fromHome && outcome === 'ok' && (choice.action === 'accept' || choice.action === 'decline'))
+          await home.show(teamId, body.user.id);
       },
     );
   });
