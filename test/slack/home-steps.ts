@@ -18,7 +18,8 @@ interface Element {
   readonly type: string;
   readonly action_id?: string;
   readonly value?: string;
-  readonly text?: { readonly text?: string };
+  /** A button's text object, or a context element's own mrkdwn string. */
+  readonly text?: { readonly text?: string } | string;
   readonly options?: readonly { readonly value: string; readonly text: { readonly text: string } }[];
 }
 export interface View {
@@ -33,7 +34,10 @@ export interface View {
 /** Everything a view shows, as one string: what a person reads. */
 export function shown(view: View): string {
   return view.blocks
-    .flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => e.text?.text ?? '')])
+    .flatMap((b) => [
+      b.text?.text ?? '',
+      ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
+    ])
     .join('\n');
 }
 

@@ -66,7 +66,7 @@ describe('the Slack App Home "Members" tab', () => {
     expect(text).not.toContain('member@x.com');
     expect(text).not.toContain('friend@x.com');
     const accept = home.blocks.flatMap((b) => b.elements ?? []).find((e) => e.value?.startsWith('accept:'));
-    expect(accept?.text?.text).toBe('Accept');
+    expect(accept?.text).toMatchObject({ text: 'Accept' });
     const seen = homesOf(slack, GUEST);
     const outcome = await pick(slack, GUEST, accept?.value ?? '', { home: true }, 'button');
     expect(shown(outcome)).toContain('Welcome to *Acme*');
