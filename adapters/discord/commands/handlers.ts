@@ -4,7 +4,7 @@ import { normalizeEmail } from '../../../src/core/index.ts';
 import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
-import { rosterText } from '../render-roster.ts';
+import { rosterPage } from '../render-roster.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
 /** Without a code: the invitation addressed to the linked account's email (SPEC §4), else where to look. */
@@ -29,7 +29,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
     const result = await core.invite(caller, { emails, ...(role ? { role } : {}), ...reachable });
     return answer(result, (outcome) => inviteText(outcome, user?.id));
   },
-  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterText(r, what)),
+  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterPage(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
   accept: async ({ core, caller }, { code }) =>
     code === undefined
