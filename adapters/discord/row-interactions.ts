@@ -45,7 +45,7 @@ export function rowButtons(row: RosterRow): MessageRow[] {
   const buttons = row.actions.flatMap((action) =>
     action === 'role'
       ? ROLES.filter((role) => role !== row.role).map((role) =>
-          button({ action, row: row.ref, role }, `Make ${roleLabel(role)}`, ButtonStyle.Primary),
+          button({ action, row: row.ref, role }, `Change to ${roleLabel(role)}`, ButtonStyle.Primary),
         )
       : [
           button(

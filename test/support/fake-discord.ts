@@ -148,6 +148,13 @@ export class FakeDiscord {
     return this.dispatch(source, fields, message);
   }
 
+  /** Picks `values` in the string select `customId` of `message` (component type 3). */
+  chooseOption(source: InteractionSource, message: FakeMessage, customId: string, values: readonly string[]): string {
+    const data = { custom_id: customId, component_type: 3, values };
+    const fields = { type: 3, data, message: apiMessage(message, this.botUser, this.applicationId) };
+    return this.dispatch(source, fields, message);
+  }
+
   /** What the user saw first in answer to the interaction with this token. */
   async answerTo(token: string): Promise<Answer> {
     const call = await this.waitForCall((c) => answers(c, token, this.applicationId));
