@@ -40,7 +40,7 @@ function memberBlocks(home: MemberHome, page: number, now: number): types.KnownB
         : index === firstPending
           ? [section(`*Pending invitations* (${roster.pending.length})`)]
           : [];
-    return [...title, row.block];
+    return [...title, row];
   });
   const seats = `*${roster.seatsUsed} of ${roster.limit} seats used* (pending invitations included) · you are ${roleLabel(home.viewer.role)}`;
   const paging = pager({ surface: 'home', what: 'all' }, shown.page, shown.pages);

@@ -3,7 +3,6 @@ import type { Roster, RosterInvitation, RosterMember } from '../../../src/core/i
 import { roleLabel } from '../../shared/roles.ts';
 import { pageOf } from '../../shared/rows.ts';
 import { calendarDate, relativeTime } from '../../shared/time.ts';
-import { fallback } from './paged.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 import { pager, rowSection } from './row-menu.ts';
 
@@ -24,13 +23,10 @@ export function pendingLine(invitation: RosterInvitation, now: number): string {
 }
 
 /** Every row of the roster as a section with its menu, members first. */
-export function rosterRows(roster: Roster, now: number): { line: string; block: types.SectionBlock }[] {
+export function rosterRows(roster: Roster, now: number): types.SectionBlock[] {
   return [
-    ...roster.members.map((m) => ({ line: memberLine(m), block: rowSection(memberLine(m), m.ref, m.actions) })),
-    ...roster.pending.map((p) => {
-      const line = pendingLine(p, now);
-      return { line, block: rowSection(line, p.ref, p.actions) };
-    }),
+    ...roster.members.map((m) => rowSection(memberLine(m), m.ref, m.actions)),
+    ...roster.pending.map((p) => rowSection(pendingLine(p, now), p.ref, p.actions)),
   ];
 }
 
@@ -48,12 +44,12 @@ export function rosterReply(roster: Roster, what: 'all' | 'members' | 'pending',
   const paging = pager({ surface: 'list', what }, shown.page, shown.pages);
   const title = `${escapeText(roster.orgName)}: ${counts}`;
   return {
-    text: fallback(`${title}\n\n${shown.items.map((row) => row.line).join('\n\n')}`, title),
+    text: title,
     blocks: [
       section(`*${escapeText(roster.orgName)}*: ${counts}`),
       { type: 'divider' },
       ...empty,
-      ...shown.items.map((row) => row.block),
+      ...shown.items,
       ...(shown.pages > 1 ? [context(`Page ${shown.page} of ${shown.pages}.`)] : []),
       ...(paging ? [paging] : []),
     ],
