@@ -24,6 +24,8 @@ const OPEN_FOR_MS = HOUR;
  */
 export const PUBLISHES_PER_MINUTE = 90;
 const DEFAULT_DEBOUNCE_MS = 1_000;
+/** A publish held back by the tier is looked at again this often (the clock decides when it may go). */
+const RECHECK_MS = 1_000;
 
 interface Viewer {
   readonly teamId: string;
@@ -51,6 +53,8 @@ export class HomePublisher {
     viewer.openedAt = this.deps.clock();
     if (page !== undefined) viewer.page = page;
     this.#viewers.set(key, viewer);
+    // Someone is looking at their Home: it goes out now, and counts against what republishing may spend.
+    this.#record(teamId);
     await this.#publish(viewer);
   }
 
@@ -90,7 +94,7 @@ export class HomePublisher {
   async #republish(key: string, viewer: Viewer): Promise<void> {
     const wait = this.#slotIn(viewer.teamId);
     if (wait > 0) {
-      this.#schedule(key, wait);
+      this.#schedule(key, Math.min(wait, RECHECK_MS));
       return;
     }
     try {
@@ -100,14 +104,25 @@ export class HomePublisher {
     }
   }
 
-  /** Milliseconds until this workspace may take another publish; 0 takes the slot now. */
-  #slotIn(teamId: string): number {
+  /** This workspace's publishes within the last minute. */
+  #window(teamId: string): number[] {
     const now = this.deps.clock();
     const sent = (this.#sent.get(teamId) ?? []).filter((at) => now - at < MINUTE);
     this.#sent.set(teamId, sent);
+    return sent;
+  }
+
+  #record(teamId: string): void {
+    this.#window(teamId).push(this.deps.clock());
+  }
+
+  /** Milliseconds until this workspace may take another republish; 0 takes the slot now. */
+  #slotIn(teamId: string): number {
+    const sent = this.#window(teamId);
     const [oldest] = sent;
-    if (sent.length >= PUBLISHES_PER_MINUTE && oldest !== undefined) return Math.max(1, oldest + MINUTE - now);
-    sent.push(now);
+    if (sent.length >= PUBLISHES_PER_MINUTE && oldest !== undefined)
+      return Math.max(1, oldest + MINUTE - this.deps.clock());
+    sent.push(this.deps.clock());
     return 0;
   }
 

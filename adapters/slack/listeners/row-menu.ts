@@ -8,6 +8,7 @@ import { acceptedReply, declinedReply, resendReply } from '../render/invite-resu
 import { confirmationModal, messageModal, roleModal } from '../render/row-modals.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
+import { yieldAfterAck } from './yield-after-ack.ts';
 
 /** The entry picked: an overflow menu's selected option, or a single-action button's value. */
 function choiceOf(action: BlockAction['actions'][number]): RowChoice | undefined {
@@ -69,6 +70,7 @@ function outcomeOf(result: Result<unknown>): string {
 export function registerRowMenu(app: App, deps: ListenerDeps, home: HomePublisher): void {
   app.action<BlockAction>(ROW_MENU_PATTERN, async ({ ack, body, action, client }) => {
     await ack();
+    await yieldAfterAck();
     const choice = choiceOf(action);
     const open = (view: webApi.View) => client.views.open({ trigger_id: body.trigger_id, view });
     const label = `row_${choice?.action ?? 'unknown'}`;
