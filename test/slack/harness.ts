@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
-import { createMembershipCore, type MembershipCore } from '../../src/core/index.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
 import type { Store } from '../../src/store/connect.ts';
-import { testSettings } from '../support/core-build.ts';
+import { buildCore } from '../support/core-build.ts';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
 import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { type PostResult, postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
@@ -42,12 +42,7 @@ export class SlackHarness {
     const log = createLogger('silent');
     // As the runtime wires it: every commit tells the adapter which organizations changed (open Homes).
     let adapter: SlackAdapter | undefined;
-    const core = createMembershipCore({
-      store,
-      clock,
-      settings: testSettings(),
-      afterCommit: (change) => adapter?.orgChanged(change),
-    });
+    const core = buildCore(store, clock, {}, (change) => adapter?.orgChanged(change));
     const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
     adapter = createSlackAdapter({ core, config, log, metrics, clock, homeDebounceMs: HOME_DEBOUNCE_MS });
     await adapter.start();
