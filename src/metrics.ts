@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
 /** Why a delivery attempt ended as it did, for dashboards and alerts (label `reason`). */
 export type DeliveryReason = 'ok' | 'transient' | 'rate_limited' | 'timeout' | 'operator' | 'recipient';
@@ -13,6 +13,8 @@ export interface Metrics {
   readonly outboxPruned: Counter;
   readonly storeErrors: Counter<'kind'>;
   readonly processErrors: Counter<'kind'>;
+  /** 1 while this process holds the Discord gateway (one process among several; src/discord-gateway-leader.ts). */
+  readonly discordGatewayLeader: Gauge;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -51,5 +53,10 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       'Errors that reached the process itself (unhandled_rejection: logged, process goes on).',
       ['kind'],
     ),
+    discordGatewayLeader: new Gauge({
+      name: 'rollcall_discord_gateway_leader',
+      help: 'Whether this process holds the Discord gateway (1) or stands by (0); across processes the sum is 1.',
+      registers: [registry],
+    }),
   };
 }

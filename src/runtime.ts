@@ -9,6 +9,7 @@ import {
   type OrgChange,
   systemClock,
 } from './core/index.ts';
+import { startDiscordGateway } from './discord-gateway.ts';
 import { createEmailNotifier } from './email/smtp-notifier.ts';
 import { createReadiness, probeStore } from './http/health.ts';
 import { createInvitationPage } from './http/invitation-page/handler.ts';
@@ -111,9 +112,20 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     const port = await listen(server, config.port, config.host);
     log.info({ host: config.host, port }, 'HTTP server listening (/healthz, /metrics, /slack/events)');
   }
+  let discordGateway: { stop(): Promise<void> } | undefined;
+  const gatewayOptions = { store, databaseUrl: config.databaseUrl, log, metrics };
   await Promise.all([
     slack?.start().then(() => readiness.started('slack')),
-    discord?.start().then(() => readiness.started('discord')),
+    config.discord &&
+      discord &&
+      startDiscordGateway(discord, {
+        ...gatewayOptions,
+        gateway: config.discord.gateway !== false,
+        applicationId: config.discord.applicationId,
+      }).then((gateway) => {
+        discordGateway = gateway;
+        readiness.started('discord');
+      }),
   ]);
   const sweep = scheduleSweep(config.expiryCron, {
     store,
@@ -136,6 +148,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       for (const name of ['slack', 'discord']) readiness.stopped(name);
       sweep.stop();
       await slack?.stop();
+      await discordGateway?.stop(); // first, so no new login follows the adapter's stop
       await discord?.stop();
       if (server) await close(server);
       // What the last commands queued still goes out; each attempt is bounded by its deadline.

@@ -1,4 +1,5 @@
 import type { Clock, ErrorMessages } from '../../src/core/index.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
 import { relativeTime } from '../shared/time.ts';
 import type { ActionWording } from '../shared/wording.ts';
@@ -37,7 +38,12 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     same_role: (e) => `${e.email} is already ${roleLabel(e.role)}; nothing changed.`,
     last_owner: (e) => `${e.email} is the last owner; an organization always keeps at least one owner.`,
     use_leave: () => 'To remove yourself, use: leave',
-    only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
+    only_owner_cannot_leave: (e) => {
+      const first = e.candidates[0];
+      return first === undefined
+        ? 'You are the only owner and the only member, so you cannot leave.'
+        : `You are the only owner, so you cannot leave yet. Hand the organization over first: transfer <email> (members: ${e.candidates.slice(0, 5).join(', ')}${e.candidates.length > 5 ? ', …' : ''}).`;
+    },
     invalid_page: (e) => `"${e.input}" is not a page number.`,
     invalid_channel: () => 'That is not a channel. Use: channel #name',
     confirmation_not_found: () => 'That confirmation does not exist.',
@@ -57,6 +63,16 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     // The console types emails; these come only from the chat adapters' row menus.
     row_not_found: () => 'That person is no longer on this list: run `list` again.',
     row_action_not_allowed: () => 'You cannot do that to this person.',
+    transfer_to_self: () => 'You already own this organization. Name the member who should take over.',
+    already_owner: (e) => `${e.email} is already an owner. To step down yourself, use: role <your email> member`,
+    invalid_link_code: () =>
+      'That link code is wrong, already used, replaced by a newer one, or older than 15 minutes; nothing changed. Run link again on the other platform.',
+    link_code_not_yours: () => 'Only the owner who ran link can use its code; nothing changed.',
+    already_linked: (e) => `This workspace is already part of ${e.orgName}.`,
+    platform_already_linked: (e) =>
+      `${e.orgName} is already on ${PLATFORM_NAMES[e.platform]} in another workspace; an organization has one workspace per platform.`,
+    workspace_has_members: (e) =>
+      `This workspace already has its own organization, ${e.orgName}, with other people in it; nothing changed.`,
   };
 }
 
@@ -77,5 +93,9 @@ export const consoleConfirmations: ActionWording<{ question: (orgName: string) =
   leave: (a) => ({
     question: () => `Leave ${a.orgName}? You will lose access to it. [y/N]`,
     done: `You left ${a.orgName}.`,
+  }),
+  transfer: (a) => ({
+    question: () => `Hand ${a.orgName} to ${a.email}? They become an owner and you become a member. [y/N]`,
+    done: `${a.email} now owns ${a.orgName}; you are a member.`,
   }),
 };

@@ -1,4 +1,5 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 
 /** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */
@@ -70,5 +71,11 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
         : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
+    case 'ownership_transferred':
+      return toSubject
+        ? `${event.from} handed ${event.orgName} to you: you are now its owner.`
+        : `${event.from} handed ${event.orgName} to ${event.email}, its new owner.`;
+    case 'platform_linked':
+      return `${event.by} linked ${event.orgName} to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }

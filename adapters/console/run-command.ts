@@ -7,6 +7,7 @@ import { describeError } from '../shared/wording.ts';
 import { confirmFlow } from './confirm-flow.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
+import { renderLinkCode, renderLinked } from './render-link.ts';
 import {
   renderAccept,
   renderActivity,
@@ -68,6 +69,19 @@ const HANDLERS: Handlers<CommandContext, string> = {
   },
   channel: async (ctx, { channelId }) =>
     reply(ctx, await ctx.core.setChannel(ctx.caller, { channelId }), (c) => renderChannel(c.channelId)),
+  // Without a code an owner makes one; with one, the terminal's user (its admin, as for setup) redeems it.
+  link: async (ctx, { code }) =>
+    code === undefined
+      ? reply(ctx, await ctx.core.createLinkCode(ctx.caller), (l) => renderLinkCode(l, ctx.clock()))
+      : reply(
+          ctx,
+          await ctx.core.redeemLinkCode(ctx.caller, {
+            code,
+            isPlatformAdmin: true,
+            defaultChannelId: TERMINAL_CHANNEL,
+          }),
+          renderLinked,
+        ),
 };
 
 /** The console has no mentions: a chat user id here is already an email. */

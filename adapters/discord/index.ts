@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { RequestListener } from 'node:http';
-import { Events, REST } from 'discord.js';
+import { type Client, Events, REST } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
@@ -27,7 +27,15 @@ export interface DiscordAdapter {
   readonly notifier: Notifier;
   /** POST /discord/interactions, when DISCORD_PUBLIC_KEY is set. */
   readonly interactions: RequestListener | undefined;
+  /** Logs in to the gateway unless DISCORD_GATEWAY=off (then interactions arrive over HTTP only). */
   start(): Promise<void>;
+  /**
+   * Logs in to the gateway and resolves once it is ready, whatever DISCORD_GATEWAY says: for the one
+   * process that holds the gateway among several (src/discord-gateway.ts). Can follow a disconnect.
+   */
+  connectGateway(): Promise<void>;
+  /** Leaves the gateway at once; the notifier and the HTTP endpoint keep working. */
+  disconnectGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,32 +55,63 @@ export function createDiscordOutboxNotifier(config: DiscordConfig): { notifier: 
 }
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
-  const client = createDiscordClient(deps.config);
-  client.rest.setToken(deps.config.token);
   const log = deps.log.child({ adapter: 'discord' });
-  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardError, (error) => log.warn({ err: error }, 'discord gateway connection error'));
-  client.on(Events.Warn, (message) => log.warn(message));
-  guardInteractions(client, log);
-  listenForInteractions(client, { core: deps.core, log, metrics: deps.metrics });
+  const handlingClient = () => {
+    const client = createDiscordClient(deps.config);
+    client.rest.setToken(deps.config.token);
+    client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+    client.on(Events.ShardError, (error) => log.warn({ err: error }, 'discord gateway connection error'));
+    client.on(Events.Warn, (message) => log.warn(message));
+    guardInteractions(client, log);
+    listenForInteractions(client, { core: deps.core, log, metrics: deps.metrics });
+    return client;
+  };
+  // Never logs in: the notifier and the HTTP endpoint need only its REST client, so they serve on a
+  // process that does not hold the gateway, and keep serving while the gateway comes and goes.
+  const restOnly = handlingClient();
+  // A fresh client for each gateway login: discord.js cannot log a destroyed client in again.
+  let gateway: { client: Client; connecting: AbortController } | undefined;
+  const disconnectGateway = async () => {
+    const leaving = gateway;
+    gateway = undefined;
+    if (!leaving) return;
+    leaving.connecting.abort();
+    await leaving.client.destroy();
+    // destroy() forgets the token: give it back so replies that handlers are still sending go out.
+    // The sweepers would keep the dropped client alive.
+    leaving.client.rest.setToken(deps.config.token);
+    leaving.client.rest.clearHashSweeper();
+    leaving.client.rest.clearHandlerSweeper();
+  };
+  const connectGateway = async () => {
+    await disconnectGateway();
+    const current = { client: handlingClient(), connecting: new AbortController() };
+    gateway = current;
+    // Aborted by a disconnect while the login is under way, so the wait for READY never hangs.
+    const ready = once(current.client, Events.ClientReady, { signal: current.connecting.signal });
+    ready.catch(() => {}); // a login that fails first rejects below; this wait is then abandoned
+    await current.client.login(deps.config.token);
+    await ready;
+    log.info({ user: current.client.user?.tag }, 'connected to the Discord gateway');
+  };
   const { publicKey } = deps.config;
   return {
-    notifier: createDiscordNotifier(client.rest, deps.config.token),
-    interactions: publicKey ? createInteractionsEndpoint(client, publicKey, log) : undefined,
+    notifier: createDiscordNotifier(restOnly.rest, deps.config.token),
+    interactions: publicKey ? createInteractionsEndpoint(restOnly, publicKey, log) : undefined,
     async start() {
       if (deps.config.gateway === false) {
         log.info('Discord gateway off: interactions arrive over HTTP only');
         return;
       }
-      const ready = once(client, Events.ClientReady);
-      await client.login(deps.config.token);
-      await ready;
-      log.info({ user: client.user?.tag }, 'connected to the Discord gateway');
+      await connectGateway();
     },
+    connectGateway,
+    disconnectGateway,
     async stop() {
-      await client.destroy();
+      await disconnectGateway();
+      await restOnly.destroy();
       // destroy() also forgets the REST token; the outbox may still flush through the notifier.
-      client.rest.setToken(deps.config.token);
+      restOnly.rest.setToken(deps.config.token);
     },
   };
 }

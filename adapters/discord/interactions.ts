@@ -2,12 +2,14 @@ import { type ChatInputCommandInteraction, type Client, Events, type Interaction
 import type { MembershipCore } from '../../src/core/index.ts';
 import { type Logger, logUnexpected } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
+import { TRANSFER_PICKER_ID } from '../shared/transfer-picker.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { buttonKind, handleButton } from './buttons.ts';
 import { callerOf } from './caller.ts';
 import { helpText, runSubcommand, subcommandOf } from './commands/index.ts';
 import { sendReply, tellUnexpected } from './reply.ts';
 import { handleListPage, handlePick, handleRowButton, isPageButton, isRowButton } from './row-interactions.ts';
+import { handleTransferPick } from './transfer-picker.ts';
 
 export interface InteractionDeps {
   readonly core: MembershipCore;
@@ -43,6 +45,9 @@ async function route(interaction: Interaction, deps: InteractionDeps, usage: str
   } else if (interaction.isButton()) {
     const outcome = await handleButton(interaction, deps.core);
     deps.metrics.commands.inc({ platform: 'discord', command: `button:${buttonKind(interaction.customId)}`, outcome });
+  } else if (interaction.isStringSelectMenu() && interaction.customId === TRANSFER_PICKER_ID) {
+    const outcome = await handleTransferPick(interaction, deps.core);
+    deps.metrics.commands.inc({ platform: 'discord', command: 'transfer', outcome });
   } else if (interaction.isStringSelectMenu()) {
     const outcome = await handlePick(interaction, deps.core);
     deps.metrics.commands.inc({ platform: 'discord', command: 'select:pick', outcome });

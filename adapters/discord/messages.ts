@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import type { ErrorMessages } from '../../src/core/index.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
 import { code, list, when } from './format.ts';
@@ -38,7 +39,10 @@ export const messages: ErrorMessages<string> = {
   same_role: (e) => `${code(e.email)} is already ${roleLabel(e.role)}: nothing changed.`,
   last_owner: (e) => `${code(e.email)} is the last Organization Owner; make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
-  only_owner_cannot_leave: () => 'You are the only Organization Owner: make someone else an owner before you leave.',
+  only_owner_cannot_leave: (e) =>
+    e.candidates.length === 0
+      ? 'You are the only Organization Owner and the only member, so you cannot leave.'
+      : 'You are the only Organization Owner, so you cannot leave yet. Hand the organization over first: pick the new owner below, or run `/members transfer`.',
   invalid_page: (e) => `${code(e.input)} is not a page number.`,
   invalid_channel: () => 'Pick a text channel of this server for notifications.',
   confirmation_not_found: () => 'That confirmation no longer exists: nothing changed.',
@@ -60,6 +64,16 @@ export const messages: ErrorMessages<string> = {
     `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
   row_not_found: () => 'That person is no longer on this list: run `/members list` again.',
   row_action_not_allowed: () => 'You cannot do that to this person: the list offers only what you may do.',
+  transfer_to_self: () => 'You already own this organization. Name the member who should take over.',
+  already_owner: (e) => `${code(e.email)} is already an owner. To step down yourself, use \`/members role\`.`,
+  invalid_link_code: () =>
+    'That link code is wrong, already used, replaced by a newer one, or older than 15 minutes. Nothing changed; run `/members link` again on the other platform.',
+  link_code_not_yours: () => 'Only the owner who ran `/members link` can use its code. Nothing changed.',
+  already_linked: (e) => `This server is already part of **${escapeMarkdown(e.orgName)}**.`,
+  platform_already_linked: (e) =>
+    `**${escapeMarkdown(e.orgName)}** is already on ${PLATFORM_NAMES[e.platform]} in another server; an organization has one server per platform.`,
+  workspace_has_members: (e) =>
+    `This server already has its own organization, **${escapeMarkdown(e.orgName)}**, with other people in it. Nothing changed.`,
 };
 
 /** Every confirmable action in Discord's words: the question (SPEC §3), its outcome, its button. */
@@ -83,5 +97,10 @@ export const confirmations: ActionWording<{ question: string; done: string; butt
     question: `Leave **${escapeMarkdown(a.orgName)}**? You (${code(a.email)}) will no longer have access to it.`,
     done: `You left **${escapeMarkdown(a.orgName)}**.`,
     button: 'Leave organization',
+  }),
+  transfer: (a) => ({
+    question: `Hand **${escapeMarkdown(a.orgName)}** to ${code(a.email)}? They become an owner and you become a member.`,
+    done: `${code(a.email)} now owns **${escapeMarkdown(a.orgName)}**; you are a member.`,
+    button: 'Transfer ownership',
   }),
 };

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { fitList } from '../shared/fit.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
@@ -62,6 +63,10 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to ${code(event.email)}, its new owner.`;
+    case 'platform_linked':
+      return `${code(event.by)} linked **${escapeMarkdown(event.orgName)}** to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }
 
@@ -98,7 +103,10 @@ function personalText(event: NotificationEvent): string {
     case 'removal_undone':
       return `${code(event.by)} undid your removal: you are back in **${escapeMarkdown(event.orgName)}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'platform_linked':
       return channelText(event);
+    case 'ownership_transferred':
+      return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to you: you are now its owner.`;
   }
 }
 

@@ -18,4 +18,6 @@ export const ACTIVITY_VERBS: Readonly<Record<ActivityAction, string>> = {
   notification_delayed: 'is waiting for an admin to deliver a notification to',
   membership_extended: 'extended the membership of',
   removal_undone: 'undid the removal of',
+  ownership_transferred: 'handed ownership to',
+  platform_linked: 'linked another platform to the organization',
 };

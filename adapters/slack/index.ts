@@ -17,6 +17,7 @@ import { registerPages } from './listeners/pages.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { registerRowMenu } from './listeners/row-menu.ts';
 import { registerRowModals } from './listeners/row-modals.ts';
+import { registerTransferPicker } from './listeners/transfer-picker.ts';
 import { createSlackNotifier } from './notifier.ts';
 import type { SlackInstallationPort } from './oauth/installation-store.ts';
 import { oauthReceiver } from './oauth/receiver.ts';
@@ -116,6 +117,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerRetryGuard(app);
   registerCommand(app, listenerDeps);
   registerButtons(app, listenerDeps);
+  registerTransferPicker(app, listenerDeps);
   registerInviteSubmission(app, listenerDeps);
   registerAppHome(app, listenerDeps, home);
   registerHomeInvite(app, listenerDeps);

@@ -1,4 +1,5 @@
 import type { ErrorMessages } from '../../src/core/index.ts';
+import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
 import { escapeText } from './render/reply.ts';
@@ -37,7 +38,10 @@ export const slackMessages: ErrorMessages<string> = {
   same_role: (e) => `${escapeText(e.email)} is already *${roleLabel(e.role)}*. Nothing changed.`,
   last_owner: (e) => `${escapeText(e.email)} is the last owner. Make someone else an owner first.`,
   use_leave: () => 'To remove yourself, use `/members leave`.',
-  only_owner_cannot_leave: () => 'You are the only owner, so you cannot leave. Make someone else an owner first.',
+  only_owner_cannot_leave: (e) =>
+    e.candidates.length === 0
+      ? 'You are the only owner and the only member, so you cannot leave.'
+      : 'You are the only owner, so you cannot leave yet. Hand the organization over first: pick the new owner below, or `/members transfer &lt;email&gt;`.',
   invalid_page: (e) => `\`${escapeText(e.input)}\` is not a page number.`,
   invalid_channel: () => 'Name a channel like `/members channel #general`.',
   confirmation_not_found: () => 'This button no longer matches a pending action. Nothing changed.',
@@ -59,6 +63,18 @@ export const slackMessages: ErrorMessages<string> = {
     `*${e.email}* was invited again meanwhile; revoke that invitation first, or let them accept it.`,
   row_not_found: () => 'That person is no longer on this list: open the Home tab or run `/members list` again.',
   row_action_not_allowed: () => 'You cannot do that to this person: the menu offers only what you may do.',
+  transfer_to_self: () => 'You already own this organization. Name the member who should take over.',
+  already_owner: (e) =>
+    `*${escapeText(e.email)}* is already an owner. To step down yourself, use \`/members role &lt;your email&gt; member\`.`,
+  invalid_link_code: () =>
+    'That link code is wrong, already used, replaced by a newer one, or older than 15 minutes. Nothing changed; run `/members link` again on the other platform.',
+  link_code_not_yours: () =>
+    'Only the owner who ran `/members link` can use its code, and your Slack profile email is not theirs. Nothing changed.',
+  already_linked: (e) => `This workspace is already part of *${escapeText(e.orgName)}*.`,
+  platform_already_linked: (e) =>
+    `*${escapeText(e.orgName)}* is already on ${PLATFORM_NAMES[e.platform]} in another workspace; an organization has one workspace per platform.`,
+  workspace_has_members: (e) =>
+    `This workspace already has its own organization, *${escapeText(e.orgName)}*, with other people in it. Nothing changed.`,
 };
 
 /** Every confirmable action in Slack's words: the question (SPEC §3), its outcome, its button. */
@@ -82,6 +98,11 @@ export const slackConfirmations: ActionWording<{ question: string; done: string;
     question: `Leave *${escapeText(a.orgName)}*? You will lose access to the organization until someone invites you again.`,
     done: `:white_check_mark: You left *${escapeText(a.orgName)}*.`,
     button: 'Leave',
+  }),
+  transfer: (a) => ({
+    question: `Hand *${escapeText(a.orgName)}* to *${escapeText(a.email)}*? They become an owner and you become a member.`,
+    done: `:white_check_mark: *${escapeText(a.email)}* now owns *${escapeText(a.orgName)}*; you are a member.`,
+    button: 'Transfer ownership',
   }),
 };
 

@@ -29,7 +29,7 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
   const clock = systemClock;
   const { expired, report } = await withStore(config, async (store) => {
     const expired = await expireInvitations(store, clock());
-    const delivery = sweepNotifiers(config, { output: io.stdout, log, clock });
+    const delivery = sweepNotifiers(config, { output: io.stdout, log, clock, store });
     try {
       return { expired, report: await dispatchNotifications({ store, clock, notifiers: delivery.notifiers, log }) };
     } finally {

@@ -154,6 +154,22 @@ export const COMMANDS = {
     who: 'owner',
     core: 'setChannel',
   }),
+  transfer: confirmable({
+    args: [MEMBER_EMAIL],
+    usage: 'transfer <email>',
+    description: 'Hand the organization to a member: they become owner, you a member (owners only)',
+    who: 'owner',
+    core: 'requestTransfer',
+    request: (core, caller, args) => core.requestTransfer(caller, { email: args.email }),
+  }),
+  link: plain({
+    args: [{ ...CODE, maxLength: 40, description: 'The code /members link showed on the other platform' }],
+    usage: 'link [code]',
+    description: 'Put this organization on a second platform: a code here, then link CODE there (admins)',
+    // Without a code an owner makes one; with a code, an admin of the other workspace redeems it.
+    who: 'owner',
+    core: 'redeemLinkCode',
+  }),
   help: plain({
     args: [],
     usage: 'help',

@@ -46,6 +46,37 @@ export interface MembershipCore {
   viewInvitation(input: LinkRef): Promise<Result<InvitationView>>;
   acceptByLink(input: LinkRef): Promise<Result<LinkAnswer>>;
   declineByLink(input: LinkRef): Promise<Result<LinkAnswer>>;
+  /** An owner hands the organization to a member: one confirmation, one transaction (SPEC §12). */
+  requestTransfer(caller: Caller, input: { email: string }): Promise<Result<PendingConfirmation>>;
+  /** An owner asks for a code that binds another platform's workspace to this organization (SPEC §12). */
+  createLinkCode(caller: Caller): Promise<Result<LinkCode>>;
+  /** An admin of another workspace binds it to the code's organization, linking their account to the code's owner. */
+  redeemLinkCode(caller: Caller, input: RedeemLinkInput): Promise<Result<LinkOutcome>>;
+}
+
+export interface LinkCode {
+  /** Shown once; stored only as a hash. */
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly orgName: string;
+}
+
+export interface RedeemLinkInput {
+  readonly code: string;
+  /** The adapter's finding, as for setup: the caller administers their workspace. */
+  readonly isPlatformAdmin: boolean;
+  /** The notification channel to start with, where the platform has one obvious one (the console). */
+  readonly defaultChannelId?: string;
+}
+
+export interface LinkOutcome {
+  readonly orgName: string;
+  /** The code owner's email, which the caller's account now stands for. */
+  readonly email: string;
+  /** The platforms the organization is on now. */
+  readonly platforms: readonly Platform[];
+  /** Whether a notification channel is set on the caller's side yet. */
+  readonly channelSet: boolean;
 }
 
 export interface SetupInput {
@@ -199,7 +230,9 @@ export type ConfirmableAction =
   | { kind: 'revoke'; email: string; role: Role; invitedBy: string }
   | { kind: 'role'; email: string; from: Role; to: Role }
   | { kind: 'remove'; email: string; role: Role }
-  | { kind: 'leave'; email: string; orgName: string };
+  | { kind: 'leave'; email: string; orgName: string }
+  /** `email` becomes owner (was `from`); the caller becomes a member (SPEC §12). */
+  | { kind: 'transfer'; email: string; from: Role; orgName: string };
 
 export interface PendingConfirmation {
   /** Opaque id of the stored pending action; the only thing a button carries. */

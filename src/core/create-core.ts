@@ -6,8 +6,10 @@ import { extend } from './actions/extend.ts';
 import { home } from './actions/home.ts';
 import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
+import { createLinkCode } from './actions/link-code.ts';
 import { list } from './actions/list.ts';
 import { suggestEmails, whoAmI } from './actions/lookups.ts';
+import { redeemLinkCode } from './actions/redeem-link.ts';
 import { requestConfirmation } from './actions/request-confirmation.ts';
 import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
@@ -50,5 +52,8 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     viewInvitation: (input) => viewInvitation(deps, input),
     acceptByLink: (input) => answerByLink(deps, input, 'accepted'),
     declineByLink: (input) => answerByLink(deps, input, 'declined'),
+    requestTransfer: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'transfer', email }),
+    createLinkCode: (caller) => createLinkCode(deps, caller),
+    redeemLinkCode: (caller, input) => redeemLinkCode(deps, caller, input),
   };
 }

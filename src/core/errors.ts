@@ -1,4 +1,4 @@
-import type { InvitationEndState, Role } from './model.ts';
+import type { InvitationEndState, Platform, Role } from './model.ts';
 
 /**
  * Every expected failure of the core, as a value. The code is the contract with the adapters:
@@ -32,7 +32,8 @@ export type CoreError =
   | { code: 'same_role'; email: string; role: Role }
   | { code: 'last_owner'; email: string }
   | { code: 'use_leave' }
-  | { code: 'only_owner_cannot_leave' }
+  /** `candidates`: the members who could take over by `transfer` (SPEC §12), oldest first, at most 100. */
+  | { code: 'only_owner_cannot_leave'; candidates: readonly string[] }
   | { code: 'invalid_page'; input: string }
   | { code: 'invalid_channel' }
   | { code: 'confirmation_not_found' }
@@ -49,7 +50,18 @@ export type CoreError =
   | { code: 'undo_already_used' }
   | { code: 'invitation_pending'; email: string }
   | { code: 'row_not_found' }
-  | { code: 'row_action_not_allowed' };
+  | { code: 'row_action_not_allowed' }
+  | { code: 'transfer_to_self' }
+  | { code: 'already_owner'; email: string }
+  /** A link code that is wrong, used, replaced or past its 15 minutes: one answer, so guesses learn nothing. */
+  | { code: 'invalid_link_code' }
+  /** On a platform that vouches for emails, only the owner who made the code may redeem it. */
+  | { code: 'link_code_not_yours' }
+  | { code: 'already_linked'; orgName: string }
+  /** The code's organization is already on the caller's platform, in another workspace. */
+  | { code: 'platform_already_linked'; orgName: string; platform: Platform }
+  /** The caller's workspace has its own organization with other people in it (SPEC §12). */
+  | { code: 'workspace_has_members'; orgName: string };
 
 export type CoreErrorCode = CoreError['code'];
 

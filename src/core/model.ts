@@ -38,6 +38,8 @@ export const ACTIVITY_ACTIONS = [
   'notification_delayed',
   'membership_extended',
   'removal_undone',
+  'ownership_transferred',
+  'platform_linked',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -86,7 +88,11 @@ export type NotificationEvent =
   /** The removed person is back, with their role: the channel and the person. */
   | { kind: 'removal_undone'; orgName: string; email: string; role: Role; by: string }
   /** The platform deactivated a member's chat account: the channel, with Remove from the organization. */
-  | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform };
+  | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform }
+  /** `email` is the new owner, `from` the owner who handed over and is now a member (SPEC §12). */
+  | { kind: 'ownership_transferred'; orgName: string; email: string; from: string }
+  /** The organization is now also on `platform` (SPEC §12 "one organization, two platforms"). */
+  | { kind: 'platform_linked'; orgName: string; platform: Platform; by: string };
 
 export type NotificationKind = NotificationEvent['kind'];
 

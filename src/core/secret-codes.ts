@@ -5,7 +5,22 @@ const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1: easy to rea
 
 /** A fresh invitation code: 32 base32 characters, shown once and stored only as a hash. */
 export function newInvitationCode(): string {
-  const bytes = randomBytes(CODE_BYTES);
+  return base32(randomBytes(CODE_BYTES));
+}
+
+/**
+ * 80 bits: a link code lives 15 minutes, works once, is replaced by the next, and only a workspace
+ * admin may present one, so 90,000 guesses (100 a second for its whole life) hit with a chance of
+ * about 1 in 10^19, while 16 characters in groups of four stay easy to retype on the other platform.
+ */
+const LINK_CODE_BYTES = 10;
+
+/** A fresh link code (SPEC §12), `ABCD-EFGH-JKMN-PQRS`; the dashes are ignored when it comes back. */
+export function newLinkCode(): string {
+  return (base32(randomBytes(LINK_CODE_BYTES)).match(/.{4}/g) ?? []).join('-');
+}
+
+function base32(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let code = '';

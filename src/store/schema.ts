@@ -13,6 +13,7 @@ export interface Database {
   outbox: OutboxTable;
   removals: RemovalTable;
   slack_installations: SlackInstallationTable;
+  link_codes: LinkCodeTable;
 }
 
 export interface SlackInstallationTable {
@@ -148,4 +149,13 @@ export interface RemovalTable {
   removed_by: string;
   removed_at: number;
   undone_at: number | null;
+}
+
+/** Migration 010: the one live link code of an organization, stored as a hash. */
+export interface LinkCodeTable {
+  org_id: string;
+  code_hash: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
 }

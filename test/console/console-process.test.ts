@@ -15,6 +15,7 @@ describe('npm start without chat credentials', { timeout: 120_000 }, () => {
       /^ {2}bob@acme\.test {2}Organization Member {2}invited by olivia@acme\.test {2}expires in 48 hours$/m,
     );
     // The last answer is the refused leave: `exit` ended the session before the final `list`.
-    expect(lines.at(-1)).toBe('You are the only owner, so you cannot leave. Make someone else an owner first.');
+    // Bob is only invited, not a member: nobody could take over yet.
+    expect(lines.at(-1)).toBe('You are the only owner and the only member, so you cannot leave.');
   });
 });

@@ -74,10 +74,20 @@ describe('console session', () => {
     const h = await startConsole({ as: OWNER });
     harness = h;
     await h.send('setup Acme');
-    expect(await h.send('leave')).toBe(
-      'You are the only owner, so you cannot leave. Make someone else an owner first.\n',
-    );
+    expect(await h.send('leave')).toBe('You are the only owner and the only member, so you cannot leave.\n');
     expect(await h.send('list members')).toContain(`${OWNER}  Organization Owner`);
+  });
+
+  it('names transfer to the only owner who wants to leave, and hands over after a yes', async () => {
+    const h = await acmeWithBob();
+    expect(await h.send('leave')).toBe(
+      `You are the only owner, so you cannot leave yet. Hand the organization over first: transfer <email> (members: ${BOB}).\n`,
+    );
+    const answer = await h.send(`transfer ${BOB}`, 'y');
+    expect(answer).toContain(`Hand Acme to ${BOB}? They become an owner and you become a member. [y/N]`);
+    expect(answer).toContain(`${BOB} now owns Acme; you are a member.`);
+    expect(answer).toContain(`[#terminal] ${OWNER} handed Acme to ${BOB}, its new owner.`);
+    expect(await h.send('list members')).toMatch(/bob@acme\.test +Organization Owner/);
   });
 
   it('tells a member they cannot remove someone', async () => {

@@ -26,6 +26,7 @@ const REACHED = [
   'resend:ok',
   'resend:resend_too_soon',
   'extend:ok',
+  'transfer:ok',
 ];
 
 /** One store per dialect; each sequence gets its own organization in its own workspace. */

@@ -76,7 +76,26 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
       t: fc.constant('request' as const),
       actor: person,
       target: person,
-      kind: fc.constantFrom('revoke' as const, 'role' as const, 'remove' as const, 'leave' as const),
+      kind: fc.constantFrom(
+        'revoke' as const,
+        'role' as const,
+        'remove' as const,
+        'leave' as const,
+        'transfer' as const,
+      ),
+      role,
+      confirmNow: now,
+      undoNow: now,
+    }),
+  },
+  // Transfer on its own weight, so the other requests keep reaching their rules as often as before.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('request' as const),
+      actor: person,
+      target: person,
+      kind: fc.constant('transfer' as const),
       role,
       confirmNow: now,
       undoNow: now,

@@ -73,21 +73,25 @@ export async function step(run: Run, command: Command): Promise<void> {
       const request: Request =
         command.kind === 'leave'
           ? { kind: 'leave' }
-          : {
-              kind: command.kind,
-              email: command.kind === 'revoke' ? anyone(command.target) : email(command.target),
-              role: command.role,
-            };
+          : command.kind === 'transfer'
+            ? { kind: 'transfer', email: email(command.target) }
+            : {
+                kind: command.kind,
+                email: command.kind === 'revoke' ? anyone(command.target) : email(command.target),
+                role: command.role,
+              };
       const actor = caller(command.actor);
       const predicted = model.checkRequest(email(command.actor), request, clock());
       const result =
-        request.kind === 'leave'
-          ? await core.requestLeave(actor)
-          : request.kind === 'role'
-            ? await core.requestRoleChange(actor, { email: request.email, role: request.role })
-            : request.kind === 'remove'
-              ? await core.requestRemove(actor, { email: request.email })
-              : await core.requestRevoke(actor, { email: request.email });
+        request.kind === 'transfer'
+          ? await core.requestTransfer(actor, { email: request.email })
+          : request.kind === 'leave'
+            ? await core.requestLeave(actor)
+            : request.kind === 'role'
+              ? await core.requestRoleChange(actor, { email: request.email, role: request.role })
+              : request.kind === 'remove'
+                ? await core.requestRemove(actor, { email: request.email })
+                : await core.requestRevoke(actor, { email: request.email });
       expectOutcome(result, predicted, command);
       if (!result.ok) return;
       model.actions.push({

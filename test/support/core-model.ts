@@ -40,7 +40,8 @@ export type Request =
   | { kind: 'revoke'; email: string }
   | { kind: 'role'; email: string; role: Role }
   | { kind: 'remove'; email: string }
-  | { kind: 'leave' };
+  | { kind: 'leave' }
+  | { kind: 'transfer'; email: string };
 
 export interface ModelAction {
   readonly actionId: string;
@@ -201,6 +202,13 @@ export class OrgModel {
       }
       case 'leave':
         return actorRole === 'owner' && this.owners() <= 1 ? 'only_owner_cannot_leave' : 'ok';
+      case 'transfer': {
+        if (actorRole !== 'owner') return 'owner_only';
+        if (request.email === actor) return 'transfer_to_self';
+        const target = this.members.get(request.email);
+        if (target === undefined) return 'member_not_found';
+        return target === 'owner' ? 'already_owner' : 'ok';
+      }
     }
   }
 
@@ -236,6 +244,11 @@ export class OrgModel {
       });
       this.members.delete(request.email);
       this.terms.delete(request.email);
+    } else if (request.kind === 'transfer') {
+      // The target becomes owner (a promotion to owner drops any end), the requester a member.
+      this.members.set(request.email, 'owner');
+      this.terms.delete(request.email);
+      this.members.set(action.requester, 'member');
     } else {
       this.members.delete(action.requester);
       this.terms.delete(action.requester);

@@ -51,7 +51,10 @@ export class FakeDiscord {
   /** Interactions sent over HTTP: which endpoint took each, and its status. */
   readonly httpDeliveries: Array<{ url: string; status: number }> = [];
 
-  private constructor(private readonly server: Server) {}
+  private constructor(private readonly server: Server) {
+    // One listener per answer awaited: a test may await dozens of interactions at once.
+    this.events.setMaxListeners(0);
+  }
 
   static async start(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
     const server = createServer();
@@ -148,7 +151,7 @@ export class FakeDiscord {
     return this.dispatch(source, fields, message);
   }
 
-  /** Picks `values` in the string select `customId` of `message` (component type 3). */
+  /** Picks `values` in the string select `customId` of `message` (component type 3), as a client sends it. */
   chooseOption(source: InteractionSource, message: FakeMessage, customId: string, values: readonly string[]): string {
     const data = { custom_id: customId, component_type: 3, values };
     const fields = { type: 3, data, message: apiMessage(message, this.botUser, this.applicationId) };

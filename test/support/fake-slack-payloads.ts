@@ -166,3 +166,19 @@ export function appHomeOpenedEvent(userId: string): Record<string, unknown> {
     event_time: Math.floor(Date.now() / 1000),
   };
 }
+
+/** A choice in a static select of an ephemeral message, as Slack sends it (block_actions). */
+export function selectActionForm(userId: string, actionId: string, value: string, responseUrl: string) {
+  const form = JSON.parse(blockActionForm(userId, actionId, responseUrl).payload ?? '{}');
+  const option = { text: { type: 'plain_text', text: value }, value };
+  form.actions = [
+    {
+      type: 'static_select',
+      action_id: actionId,
+      block_id: 'b1',
+      selected_option: option,
+      action_ts: `${Date.now() / 1000}`,
+    },
+  ];
+  return { payload: JSON.stringify(form) };
+}

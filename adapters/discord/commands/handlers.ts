@@ -4,7 +4,9 @@ import { normalizeEmail } from '../../../src/core/index.ts';
 import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
+import { linkCodeText, linkedText } from '../render-link.ts';
 import { rosterPage } from '../render-roster.ts';
+import { transferPickerReply } from '../transfer-picker.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
 /** Without a code: the invitation addressed to the linked account's email (SPEC §4), else where to look. */
@@ -16,7 +18,12 @@ function withHint(reply: Reply, verb: 'accept' | 'decline'): Reply {
 
 /** Each subcommand as one core call and its reply; confirmable commands come from the table. */
 export const HANDLERS: Handlers<CommandContext, Reply> = {
-  ...confirmHandlers(async (_ctx, pending) => answer(pending, confirmationMessage)),
+  ...confirmHandlers(async (_ctx, pending) =>
+    // The only owner leaving is offered whom to hand over to, not a bare refusal (SPEC §12).
+    !pending.ok && pending.error.code === 'only_owner_cannot_leave'
+      ? transferPickerReply(pending.error)
+      : answer(pending, confirmationMessage),
+  ),
   help: async (ctx) => ({ content: ctx.helpText, outcome: 'ok' }),
   invite: async ({ core, caller, interaction }, { emails, role }) => {
     // Discord's own option: the invitee's account, so the bot can DM them Accept and Decline.
@@ -43,10 +50,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
     answer(await core.activity(caller, page === undefined ? {} : { page }), activityText),
   setup: async ({ core, caller, interaction }, { orgName }) => {
     // The member's permissions as Discord computed them for this interaction; the core decides.
-    const permissions = interaction.memberPermissions;
-    const isPlatformAdmin =
-      permissions?.has(PermissionFlagsBits.ManageGuild) === true ||
-      permissions?.has(PermissionFlagsBits.Administrator) === true;
+    const isPlatformAdmin = managesServer(interaction);
     // Discord's own option: bots cannot see emails, so the admin states theirs (SPEC §4a).
     const email = interaction.options.getString('email', true);
     return answer(await core.setup(caller, { orgName, email, isPlatformAdmin }), setupText);
@@ -56,4 +60,17 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       await core.setChannel(caller, { channelId }),
       (set) => `Notifications for this server now go to <#${set.channelId}>.`,
     ),
+  link: async ({ core, caller, interaction }, { code }) =>
+    code === undefined
+      ? answer(await core.createLinkCode(caller), linkCodeText)
+      : answer(await core.redeemLinkCode(caller, { code, isPlatformAdmin: managesServer(interaction) }), linkedText),
 };
+
+/** The member's permissions as Discord computed them for this interaction; the core decides what they allow. */
+function managesServer(interaction: CommandContext['interaction']): boolean {
+  const permissions = interaction.memberPermissions;
+  return (
+    permissions?.has(PermissionFlagsBits.ManageGuild) === true ||
+    permissions?.has(PermissionFlagsBits.Administrator) === true
+  );
+}

@@ -6,8 +6,10 @@ import { OWN_INVITATION_HINT } from '../messages.ts';
 import { activityReply } from '../render/activity.ts';
 import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
+import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
 import { rosterReply } from '../render/roster.ts';
+import { onlyOwnerRefusal, transferPickerReply } from '../render/transfer-picker.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
 import { inviteFromSlack } from './invite.ts';
@@ -27,7 +29,12 @@ function withHint(result: CommandResult): CommandResult {
 
 /** Each command as one core call and its Slack reply; confirmable commands come from the table. */
 const HANDLERS: Handlers<CommandContext, CommandResult> = {
-  ...confirmHandlers(async (ctx, pending) => settle(pending, (v) => confirmationReply(v, ctx.clock()))),
+  ...confirmHandlers(async (ctx, pending) => {
+    // The only owner leaving is offered whom to hand over to, not a bare refusal (SPEC §12).
+    const onlyOwner = onlyOwnerRefusal(pending);
+    if (onlyOwner) return { outcome: onlyOwner.code, reply: transferPickerReply(onlyOwner) };
+    return settle(pending, (v) => confirmationReply(v, ctx.clock()));
+  }),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
   invite: async (ctx, args) =>
     settle(await inviteFromSlack(ctx, args.emails, args.role), (v) => inviteResultReply(v, ctx.clock())),
@@ -62,6 +69,12 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
     settle(await ctx.core.setChannel(ctx.caller, { channelId }), (v) => ({
       text: `:white_check_mark: Notifications will be posted in <#${escapeText(v.channelId)}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
     })),
+  link: async (ctx, { code }) => {
+    if (code === undefined)
+      return settle(await ctx.core.createLinkCode(ctx.caller), (v) => linkCodeReply(v, ctx.clock()));
+    const { isWorkspaceAdmin } = await ctx.directory.profile(ctx.teamId, ctx.caller.userId);
+    return settle(await ctx.core.redeemLinkCode(ctx.caller, { code, isPlatformAdmin: isWorkspaceAdmin }), linkedReply);
+  },
 };
 
 /** Translates one parsed `/members` command into one core call and its reply. */

@@ -19,6 +19,7 @@ function forDialog(action: ConfirmableAction): ConfirmableAction {
     case 'revoke':
       return { ...action, email: short(action.email), invitedBy: short(action.invitedBy) };
     case 'leave':
+    case 'transfer':
       return { ...action, email: short(action.email), orgName: short(action.orgName) };
     default:
       return { ...action, email: short(action.email) };

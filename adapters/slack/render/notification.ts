@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeButton } from '../../shared/button-ids.ts';
 import { fitList } from '../../shared/fit.ts';
+import { PLATFORM_NAMES } from '../../shared/platform-names.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
@@ -57,6 +58,10 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
     case 'member_deactivated':
       return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
+    case 'ownership_transferred':
+      return `:key: ${escapeText(event.from)} handed ${org} to *${escapeText(event.email)}*, its new owner.`;
+    case 'platform_linked':
+      return `:link: ${escapeText(event.by)} linked ${org} to ${PLATFORM_NAMES[event.platform]}: notices now go to both.`;
   }
 }
 
@@ -94,7 +99,10 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'removal_undone':
       return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'platform_linked':
       return channelLine(event, now);
+    case 'ownership_transferred':
+      return `${escapeText(event.from)} handed *${org}* to you: you are now its owner.`;
   }
 }
 

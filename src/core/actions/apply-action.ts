@@ -57,6 +57,15 @@ export async function applyAction(
       await log(m.email, { role: m.role });
       break;
     }
+    case 'transfer': {
+      // Both rows in this one transaction under the organization lock: the owner count never dips.
+      await updateRole(trx, orgId, action.email, 'owner');
+      await updateRole(trx, orgId, m.email, 'member');
+      const event = { kind: 'ownership_transferred', orgName, email: action.email, from: m.email } as const;
+      batch.toChannels(event).toPerson(action.email, event);
+      await log(action.email, { from: action.from, previousOwner: m.email });
+      break;
+    }
   }
   await batch.write(trx, deps.settings.platforms);
   return undo;
@@ -67,4 +76,5 @@ const activityOf = {
   role: 'role_changed',
   remove: 'member_removed',
   leave: 'member_left',
+  transfer: 'ownership_transferred',
 } as const;

@@ -1,6 +1,6 @@
 import type { Executor } from '../../store/repositories/executor.ts';
 import { findPending } from '../../store/repositories/invitations.repo.ts';
-import { countOwners, findMembership } from '../../store/repositories/memberships.repo.ts';
+import { countOwners, findMembership, listNonOwners } from '../../store/repositories/memberships.repo.ts';
 import type { MemberContext } from '../access.ts';
 import type { ConfirmableAction } from '../api.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
@@ -15,7 +15,8 @@ export type ActionRequest =
   | { kind: 'revoke'; email: string }
   | { kind: 'role'; email: string; role: string }
   | { kind: 'remove'; email: string }
-  | { kind: 'leave' };
+  | { kind: 'leave' }
+  | { kind: 'transfer'; email: string };
 
 /** What a pending action row holds: what to re-check and run, and what the user was shown. */
 export interface StoredAction {
@@ -74,9 +75,33 @@ async function checkRemove(db: Executor, m: MemberContext, input: string): Promi
   return ok({ kind: 'remove', email: email.value, role: target.role });
 }
 
+/** Enough for Slack's 100-option select; Discord's adapter shows the first 25 and names the command. */
+export const MAX_TRANSFER_CANDIDATES = 100;
+
 async function checkLeave(db: Executor, m: MemberContext): Promise<Result<ConfirmableAction>> {
-  if (m.role === 'owner' && (await countOwners(db, m.org.orgId)) <= 1) return err({ code: 'only_owner_cannot_leave' });
+  if (m.role === 'owner' && (await countOwners(db, m.org.orgId)) <= 1) {
+    // Not a bare refusal (SPEC §12): whom the owner could hand the organization to instead.
+    const candidates = await listNonOwners(db, m.org.orgId, MAX_TRANSFER_CANDIDATES);
+    return err({ code: 'only_owner_cannot_leave', candidates });
+  }
   return ok({ kind: 'leave', email: m.email, orgName: m.org.orgName });
+}
+
+/**
+ * The target becomes owner and the caller a member. Refused for an owner already: handing over to
+ * them would only demote the caller, which `role` says more plainly. The owner count never drops,
+ * so this needs no last-owner check; re-checked under the lock, a concurrent demotion of either
+ * side makes it refuse instead.
+ */
+async function checkTransfer(db: Executor, m: MemberContext, input: string): Promise<Result<ConfirmableAction>> {
+  if (m.role !== 'owner') return err({ code: 'owner_only' });
+  const email = targetEmail(input);
+  if (!email.ok) return email;
+  if (email.value === m.email) return err({ code: 'transfer_to_self' });
+  const target = await findMembership(db, m.org.orgId, email.value);
+  if (!target) return err({ code: 'member_not_found', email: email.value });
+  if (target.role === 'owner') return err({ code: 'already_owner', email: email.value });
+  return ok({ kind: 'transfer', email: email.value, from: target.role, orgName: m.org.orgName });
 }
 
 export function checkAction(
@@ -94,5 +119,7 @@ export function checkAction(
       return checkRemove(db, member, request.email);
     case 'leave':
       return checkLeave(db, member);
+    case 'transfer':
+      return checkTransfer(db, member, request.email);
   }
 }

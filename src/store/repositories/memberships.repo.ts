@@ -208,3 +208,17 @@ export async function suggestMembers(db: Executor, orgId: string, prefix: string
     .execute();
   return rows.map((row) => row.email);
 }
+
+/** Members who are not owners, oldest first: who could take over from the only owner (SPEC §12 transfer). */
+export async function listNonOwners(db: Executor, orgId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', '!=', 'owner')
+    .orderBy('joined_at')
+    .orderBy('email')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.email);
+}

@@ -150,3 +150,8 @@ export async function listOrganizations(db: Executor): Promise<OrganizationSumma
     bindings: bindings.filter((b) => b.org_id === org.id).map(toBinding),
   }));
 }
+
+/** Frees a workspace from its organization (linking it to another one, SPEC §12); the organization stays. */
+export async function deleteBinding(db: Executor, platform: Platform, workspaceId: string) {
+  await db.deleteFrom('bindings').where('platform', '=', platform).where('workspace_id', '=', workspaceId).execute();
+}
