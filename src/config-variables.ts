@@ -33,6 +33,13 @@ export const fields = z.object({
     .trim()
     .default('sqlite:./data/rollcall.db')
     .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url)),
+  // Either case reads the same: operators write pragmas in capitals, environment files often not.
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(['NORMAL', 'FULL']))
+    .default('NORMAL'),
   PORT: wholeNumber(0, 65_535, 3000),
   HOST: z
     .string()
@@ -76,6 +83,10 @@ export const WORDING: Readonly<Record<Variable, { readonly accepts: string; read
   DATABASE_URL: {
     accepts: 'sqlite:<path> or postgres://user@host:port/database',
     example: 'sqlite:./data/rollcall.db',
+  },
+  SQLITE_SYNCHRONOUS: {
+    accepts: 'NORMAL (fast; a power loss can undo the last commits) or FULL (every commit synced to disk)',
+    example: 'FULL',
   },
   PORT: { accepts: 'a whole number from 0 to 65535', example: '3000' },
   HOST: { accepts: 'an address to listen on, an IP address or a host name', example: '127.0.0.1' },

@@ -27,8 +27,12 @@ export interface DiscordConfig {
   readonly gateway?: boolean;
 }
 
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
 export interface Config {
   readonly databaseUrl: string;
+  /** SQLite only: whether each commit waits for the disk (FULL) or only checkpoints do (NORMAL). */
+  readonly sqliteSynchronous: SqliteSynchronous;
   readonly port: number;
   /** PORT was set: a console session then serves /healthz and /metrics too (it listens only when asked). */
   readonly portIsSet: boolean;
@@ -127,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     port: e.PORT,
     portIsSet: (env.PORT ?? '').trim() !== '',
     host: e.HOST,

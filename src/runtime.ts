@@ -46,6 +46,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const metrics = createMetrics({ defaults: true });
   installProcessGuards(log, metrics);
   const store = await openStore(config.databaseUrl, {
+    synchronous: config.sqliteSynchronous,
     onConnectionError: (error) => {
       metrics.storeErrors.inc({ kind: 'connection_lost' });
       log.error({ err: error }, 'database connection lost; the pool reconnects on the next query');

@@ -51,7 +51,7 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     confirmation_expired: () => 'That confirmation expired after 15 minutes; run the command again.',
     confirmation_already_used: (e) => (e.state === 'done' ? 'That was already done.' : 'That was already cancelled.'),
     invalid_duration: (e) => `"${e.input}" is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
-    duration_out_of_range: () => 'A membership can last from 1 hour to 1 year.',
+    duration_out_of_range: (e) => `"${e.input}" is out of range: a membership can last from 1 hour to 1 year.`,
     owner_not_time_limited: () => 'Owners cannot be time-limited: invite without a duration, or with another role.',
     not_time_limited: (e) => `${e.email} has no end date to extend.`,
     undo_not_found: () => 'There is no removal to undo.',

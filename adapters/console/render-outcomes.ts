@@ -2,13 +2,14 @@ import type {
   AcceptOutcome,
   ActivityPage,
   DeclineOutcome,
+  ExtendOutcome,
   InvitedEmail,
   InviteOutcome,
   SetupOutcome,
 } from '../../src/core/index.ts';
 import { ACTIVITY_VERBS } from '../shared/activity-verbs.ts';
 import { roleLabel } from '../shared/roles.ts';
-import { relativeTime } from '../shared/time.ts';
+import { calendarDate, relativeTime, termLength, termOf } from '../shared/time.ts';
 import { columns } from './text-columns.ts';
 
 export function renderSetup(outcome: SetupOutcome): string {
@@ -17,7 +18,7 @@ export function renderSetup(outcome: SetupOutcome): string {
 
 function invitedLine(invited: InvitedEmail, now: number, verb: string): string {
   return (
-    `${verb} ${invited.email} as ${roleLabel(invited.role)}, expires ${relativeTime(invited.expiresAt, now)}. ` +
+    `${verb} ${invited.email} as ${roleLabel(invited.role)}${termOf(invited)}, expires ${relativeTime(invited.expiresAt, now)}. ` +
     `Code (shown once, forward it): ${invited.code} — they run: accept ${invited.code}`
   );
 }
@@ -33,6 +34,10 @@ export function renderInvite(outcome: InviteOutcome, now: number): string {
 
 export function renderResend(outcome: InvitedEmail, now: number): string {
   return `${invitedLine(outcome, now, 'Sent a new invitation to')} The old code no longer works.`;
+}
+
+export function renderExtended(outcome: ExtendOutcome, now: number): string {
+  return `Extended ${outcome.email} by ${termLength(outcome.durationMs)}: the membership now ends ${relativeTime(outcome.endsAt, now)} (${calendarDate(outcome.endsAt)}).`;
 }
 
 export function renderCancelled(): string {

@@ -11,7 +11,11 @@ export function renderRoster(roster: Roster, what: ListInput['what'], now: numbe
   const seats = `${roster.seatsUsed} of ${roster.limit} seats used`;
   const lines = [`${roster.orgName}: ${seats}`];
   if (what !== 'pending') {
-    const rows = roster.members.map((m) => [m.email, roleLabel(m.role), `joined ${relativeTime(m.joinedAt, now)}`]);
+    const rows = roster.members.map((m) => [
+      m.email,
+      roleLabel(m.role),
+      `joined ${relativeTime(m.joinedAt, now)}${m.endsAt === undefined ? '' : `, ends ${relativeTime(m.endsAt, now)}`}`,
+    ]);
     lines.push(...section(`Members (${roster.members.length})`, rows));
   }
   if (what !== 'members') {

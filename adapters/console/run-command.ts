@@ -13,6 +13,7 @@ import {
   renderActivity,
   renderChannel,
   renderDecline,
+  renderExtended,
   renderInvite,
   renderResend,
   renderSetup,
@@ -46,10 +47,12 @@ const HANDLERS: Handlers<CommandContext, string> = {
       await ctx.core.setup(ctx.caller, { orgName, isPlatformAdmin: true, defaultChannelId: TERMINAL_CHANNEL }),
       renderSetup,
     ),
-  invite: async (ctx, { emails, role }) => {
-    const input = { emails, ...(role === undefined ? {} : { role }) };
+  invite: async (ctx, { emails, role, duration }) => {
+    const input = { emails, ...(role === undefined ? {} : { role }), ...(duration === undefined ? {} : { duration }) };
     return reply(ctx, await ctx.core.invite(ctx.caller, input), (o) => renderInvite(o, ctx.clock()));
   },
+  extend: async (ctx, { email, duration }) =>
+    reply(ctx, await ctx.core.extend(ctx.caller, { email, duration }), (o) => renderExtended(o, ctx.clock())),
   list: async (ctx, { what }) =>
     reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
   resend: async (ctx, { email }) =>

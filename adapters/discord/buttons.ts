@@ -1,28 +1,16 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { type Caller, type MembershipCore, ok, type Result } from '../../src/core/index.ts';
+import type { Caller, MembershipCore } from '../../src/core/index.ts';
 import { type ButtonAction, parseButton } from '../shared/button-ids.ts';
 import { describeError } from '../shared/wording.ts';
 import { callerOf } from './caller.ts';
 import { messages } from './messages.ts';
-import { cancelledText, confirmedText } from './render-confirmation.ts';
-import { acceptedText, declinedText } from './render-invite.ts';
+import { pressButton } from './press-button.ts';
 
-function mapResult<T>(result: Result<T>, render: (value: T) => string): Result<string> {
-  return result.ok ? ok(render(result.value)) : result;
-}
-
-/** `run` for a parsed button: one core call, its outcome as the new text of the message. */
-async function run(action: ButtonAction, caller: Caller, core: MembershipCore): Promise<Result<string>> {
-  switch (action.kind) {
-    case 'confirm':
-      return mapResult(await core.confirm(caller, { actionId: action.actionId }), (o) => confirmedText(o.action));
-    case 'cancel':
-      return mapResult(await core.cancel(caller, { actionId: action.actionId }), (o) => cancelledText(o.action));
-    case 'accept':
-      return mapResult(await core.accept(caller, { invitationId: action.invitationId }), acceptedText);
-    case 'decline':
-      return mapResult(await core.decline(caller, { invitationId: action.invitationId }), declinedText);
-  }
+/** A DM carries no server: a button sent there names its organization's. */
+function clickerOf(interaction: ButtonInteraction, action: ButtonAction): Caller {
+  const caller = callerOf(interaction);
+  const named = action.workspaceId;
+  return caller.workspaceId === '' && named !== undefined ? { ...caller, workspaceId: named } : caller;
 }
 
 /**
@@ -41,9 +29,12 @@ export async function handleButton(interaction: ButtonInteraction, core: Members
   }
   // Acknowledge first: the core's transaction may outlast Discord's 3-second window.
   await interaction.deferUpdate();
-  const result = await run(action, callerOf(interaction), core);
+  const result = await pressButton(action, clickerOf(interaction, action), core);
   if (result.ok) {
-    await interaction.editReply({ content: result.value, components: [], allowedMentions: { parse: [] } });
+    const { value } = result;
+    const allowedMentions = { parse: [] };
+    if ('ask' in value) await interaction.followUp({ ...value.ask, allowedMentions, flags: MessageFlags.Ephemeral });
+    else await interaction.editReply({ components: [], ...value.replace, allowedMentions });
     return 'ok';
   }
   await interaction.followUp({ content: describeError(messages, result.error), flags: MessageFlags.Ephemeral });

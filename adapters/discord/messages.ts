@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import type { ErrorMessages } from '../../src/core/index.ts';
+import { ellipsis } from '../shared/fit.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
@@ -52,8 +53,10 @@ export const messages: ErrorMessages<string> = {
     e.state === 'done'
       ? 'This was already confirmed: it ran once and will not run again.'
       : 'This was cancelled: nothing changed.',
-  invalid_duration: (e) => `"${e.input}" is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
-  duration_out_of_range: () => 'A membership can last from 1 hour to 1 year.',
+  invalid_duration: (e) =>
+    `${code(ellipsis(e.input, 40))} is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
+  duration_out_of_range: (e) =>
+    `${code(ellipsis(e.input, 40))} is out of range: a membership can last from 1 hour to 1 year.`,
   owner_not_time_limited: () => 'Owners cannot be time-limited: invite without a duration, or with another role.',
   not_time_limited: (e) => `${code(e.email)} has no end date to extend.`,
   undo_not_found: () => 'There is no removal to undo.',

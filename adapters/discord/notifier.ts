@@ -56,7 +56,7 @@ export function createDiscordNotifier(rest: REST, token?: string): Notifier {
       const signal = AbortSignal.timeout(DELIVERY_TIMEOUT_MS);
       try {
         const channelId = await channelFor(rest, notification, signal);
-        const body = notificationMessage(notification.event, notification.destination);
+        const body = notificationMessage(notification.event, notification.destination, notification.workspaceId);
         await rest.post(Routes.channelMessages(channelId), { body, signal });
         return { status: 'delivered' };
       } catch (error) {

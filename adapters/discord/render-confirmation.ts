@@ -4,11 +4,15 @@ import { type ButtonRow, confirmRow } from './components.ts';
 import { when } from './format.ts';
 import { confirmations } from './messages.ts';
 
-export function confirmationMessage(pending: PendingConfirmation): { content: string; components: ButtonRow[] } {
+/** `workspaceId`: the organization's server, for a confirmation shown in a DM (a reminder's Revoke). */
+export function confirmationMessage(
+  pending: PendingConfirmation,
+  workspaceId?: string,
+): { content: string; components: ButtonRow[] } {
   const { question, button } = describeAction(confirmations, pending.action);
   return {
     content: `${question}\nThis confirmation expires ${when(pending.expiresAt, 'R')}.`,
-    components: [confirmRow(pending.actionId, button)],
+    components: [confirmRow(pending.actionId, button, workspaceId)],
   };
 }
 

@@ -1,11 +1,12 @@
 import { escapeMarkdown } from 'discord.js';
 import type { AcceptOutcome, InvitedEmail, InviteOutcome, SetupOutcome } from '../../src/core/index.ts';
 import { roleLabel } from '../shared/roles.ts';
+import { termOf } from '../shared/time.ts';
 import { code, list, when } from './format.ts';
 
 /** One invitation: DMed to the invitee, or a code to forward, shown this once (SPEC §4). */
 export function invitedLine(invited: InvitedEmail, userId?: string): string {
-  const head = `${code(invited.email)} as ${roleLabel(invited.role)}, expires ${when(invited.expiresAt, 'R')}`;
+  const head = `${code(invited.email)} as ${roleLabel(invited.role)}${termOf(invited)}, expires ${when(invited.expiresAt, 'R')}`;
   if (invited.dmSent) return `• ${head}: I will DM ${userId ? `<@${userId}>` : 'them'} Accept and Decline buttons.`;
   return `• ${head}: forward the code ${code(invited.code)}; they run \`/members accept code:${invited.code}\`. It is shown only this once.`;
 }

@@ -5,6 +5,7 @@ import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { promptRow } from './render-term.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -110,11 +111,17 @@ function personalText(event: NotificationEvent): string {
   }
 }
 
-export function notificationMessage(event: NotificationEvent, destination: Destination): OutgoingMessage {
+/** `workspaceId`: the organization's server, which a DM's buttons must name (a DM click carries none). */
+export function notificationMessage(
+  event: NotificationEvent,
+  destination: Destination,
+  workspaceId?: string,
+): OutgoingMessage {
   const allowed_mentions = { parse: [] as [] };
-  if (destination.kind === 'channel') return { content: channelText(event), allowed_mentions };
-  if (event.kind === 'invitation_offer') {
-    return { content: personalText(event), components: [offerRow(event.invitationId)], allowed_mentions };
-  }
-  return { content: personalText(event), allowed_mentions };
+  const inChannel = destination.kind === 'channel';
+  const content = inChannel ? channelText(event) : personalText(event);
+  if (!inChannel && event.kind === 'invitation_offer')
+    return { content, components: [offerRow(event.invitationId)], allowed_mentions };
+  const prompt = promptRow(event, inChannel ? undefined : workspaceId);
+  return prompt === undefined ? { content, allowed_mentions } : { content, components: [prompt], allowed_mentions };
 }

@@ -26,7 +26,8 @@ interface Row {
 }
 
 function memberRow(m: RosterMember): Row {
-  const line = `• ${code(m.email)} ${roleLabel(m.role)}, joined ${when(m.joinedAt, 'd')}`;
+  const ends = m.endsAt === undefined ? '' : `, ends ${when(m.endsAt, 'R')}`;
+  const line = `• ${code(m.email)} ${roleLabel(m.role)}, joined ${when(m.joinedAt, 'd')}${ends}`;
   return { line, ref: m.ref, actions: m.actions, email: m.email, summary: `${roleLabel(m.role)} · member` };
 }
 

@@ -32,3 +32,16 @@ export function relativeTime(at: number, now: number): string {
 export function calendarDate(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
+
+/** A time-limited membership's term, as typed: "30 days", "2 weeks" when whole, "36 hours", "1 year". */
+export function termLength(ms: number): string {
+  const days = ms / DAY;
+  if (days >= 365 && days % 365 === 0) return count(days / 365, 'year');
+  if (days >= 7 && days % 7 === 0) return count(days / 7, 'week');
+  return span(ms);
+}
+
+/** `, for 30 days` after an invitee's role when the membership it offers is time-limited; '' otherwise. */
+export function termOf(offer: { readonly durationMs?: number }): string {
+  return offer.durationMs === undefined ? '' : `, for ${termLength(offer.durationMs)}`;
+}

@@ -18,6 +18,7 @@ import { registerRetryGuard } from './listeners/retry-guard.ts';
 import { registerRowMenu } from './listeners/row-menu.ts';
 import { registerRowModals } from './listeners/row-modals.ts';
 import { registerTransferPicker } from './listeners/transfer-picker.ts';
+import { registerUserChange } from './listeners/user-change.ts';
 import { createSlackNotifier } from './notifier.ts';
 import type { SlackInstallationPort } from './oauth/installation-store.ts';
 import { oauthReceiver } from './oauth/receiver.ts';
@@ -124,6 +125,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerRowMenu(app, listenerDeps, home);
   registerRowModals(app, listenerDeps);
   registerPages(app, listenerDeps, home);
+  registerUserChange(app, listenerDeps);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 
   const notifier = createSlackOutboxNotifier(config, deps);

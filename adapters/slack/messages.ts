@@ -1,4 +1,5 @@
 import type { ErrorMessages } from '../../src/core/index.ts';
+import { ellipsis } from '../shared/fit.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
@@ -51,10 +52,12 @@ export const slackMessages: ErrorMessages<string> = {
     e.state === 'done'
       ? 'This was already confirmed. Nothing changed.'
       : 'This was already cancelled. Nothing changed.',
-  invalid_duration: (e) => `"${e.input}" is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
-  duration_out_of_range: () => 'A membership can last from 1 hour to 1 year.',
+  invalid_duration: (e) =>
+    `"${escapeText(ellipsis(e.input, 40))}" is not a duration. Use hours, days, weeks or years: 36h, 30d, 2w, 1y.`,
+  duration_out_of_range: (e) =>
+    `"${escapeText(ellipsis(e.input, 40))}" is out of range: a membership can last from 1 hour to 1 year.`,
   owner_not_time_limited: () => 'Owners cannot be time-limited: invite without a duration, or with another role.',
-  not_time_limited: (e) => `*${e.email}* has no end date to extend.`,
+  not_time_limited: (e) => `*${escapeText(e.email)}* has no end date to extend.`,
   undo_not_found: () => 'There is no removal to undo.',
   undo_not_yours: () => 'Only the owner who removed them can undo it.',
   undo_expired: () => 'The ten minutes to undo this removal are over; invite them again instead.',

@@ -10,7 +10,7 @@ export async function withStore<T>(
   work: (store: Store) => Promise<T>,
   options: { migrate: boolean } = { migrate: true },
 ): Promise<T> {
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   try {
     if (options.migrate) await migrateToLatest(store);
     return await work(store);

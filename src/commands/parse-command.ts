@@ -32,6 +32,28 @@ function splitTrailingRole(words: string[]): { rest: string[]; role?: string } {
   return { rest: words };
 }
 
+/** `<emails…> [as role] for <duration>`: no email is the word `for`, so its last one starts the duration. */
+function splitTrailingDuration(words: string[]): { rest: string[]; duration?: string } {
+  const at = words.findLastIndex((word) => word.toLowerCase() === 'for');
+  if (at < 0) return { rest: words };
+  return { rest: words.slice(0, at), duration: words.slice(at + 1).join(' ') };
+}
+
+/** What follows the emails: a role, a duration, in either order (`as admin for 30d`, `for 30d as admin`). */
+function splitInviteTail(
+  specs: readonly ArgSpec[],
+  words: string[],
+): { rest: string[]; role?: string; duration?: string } {
+  const takesRole = specs.some((spec) => spec.kind === 'role');
+  const takesDuration = specs.some((spec) => spec.kind === 'duration');
+  const timed = takesDuration ? splitTrailingDuration(words) : { rest: words };
+  if (!takesRole) return timed;
+  const before = splitTrailingRole(timed.rest);
+  if (before.role !== undefined || timed.duration === undefined) return { ...timed, ...before };
+  const after = splitTrailingRole(timed.duration.split(' '));
+  return after.role === undefined ? timed : { rest: timed.rest, role: after.role, duration: after.rest.join(' ') };
+}
+
 function oneWord(arg: ArgSpec, word: string, decode: Decode, linksOnly: boolean): unknown {
   switch (arg.kind) {
     case 'email':
@@ -62,11 +84,20 @@ function readArgs(
       return args;
     }
     if (arg.kind === 'emails') {
-      const next = specs[index + 1];
-      const split = next?.kind === 'role' ? splitTrailingRole(rest) : { rest };
+      const after = specs.slice(index + 1);
+      const split = splitInviteTail(after, rest);
+      if (split.duration === '') return undefined;
       args[arg.name] = split.rest.map((word) => emailArg(word, decode));
-      if (next !== undefined && split.role !== undefined) args[next.name] = decode(split.role);
-      // The emails, and the role after them, take the rest of the line.
+      for (const spec of after) {
+        const value = spec.kind === 'role' ? split.role : spec.kind === 'duration' ? split.duration : undefined;
+        if (value !== undefined) args[spec.name] = decode(value);
+      }
+      // The emails, and the role and duration after them, take the rest of the line.
+      return args;
+    }
+    if (arg.kind === 'duration') {
+      if (rest.length === 0) return arg.optional === true ? args : undefined;
+      args[arg.name] = decode(rest.join(' '));
       return args;
     }
     const [word, ...after] = rest;

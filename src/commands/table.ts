@@ -47,6 +47,14 @@ const CODE = {
   description: 'The invitation code you were given',
 } as const;
 
+/** SPEC §12: the core parses it (1 hour to 1 year), so every surface refuses the same words alike. */
+const DURATION = {
+  name: 'duration',
+  kind: 'duration',
+  maxLength: 40,
+  description: 'How long: 1 hour to 1 year (36h, 30d, 2w, 1y)',
+} as const;
+
 /**
  * Every `/members` command, once. The grammar (Slack, console), Discord's registration and every
  * help text are generated from it; each adapter's handler map is typed over its names, so a
@@ -57,8 +65,14 @@ export const COMMANDS = {
     args: [
       { name: 'emails', kind: 'emails', description: 'Emails separated by spaces or commas (up to 100)' },
       { name: 'role', kind: 'role', optional: true, description: 'The role they get (default: member)' },
+      {
+        ...DURATION,
+        label: 'for',
+        optional: true,
+        description: 'A time-limited membership: 1 hour to 1 year (30d, 2w)',
+      },
     ],
-    usage: 'invite <email>[ <email>…] [as] [owner|billing-admin|member] (default: member)',
+    usage: 'invite <email>[ <email>…] [as] [owner|billing-admin|member] [for <duration>] (default: member)',
     description: 'Invite one or more people by email',
     who: 'member',
     core: 'invite',
@@ -153,6 +167,13 @@ export const COMMANDS = {
     description: 'Where notifications are posted (owners only)',
     who: 'owner',
     core: 'setChannel',
+  }),
+  extend: plain({
+    args: [MEMBER_EMAIL, DURATION],
+    usage: 'extend <email> <duration>',
+    description: "Push a time-limited membership's end (owners only)",
+    who: 'owner',
+    core: 'extend',
   }),
   transfer: confirmable({
     args: [MEMBER_EMAIL],

@@ -12,7 +12,7 @@ import { testSettings } from '../support/core-build.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
-import { median, type Row } from './measure.ts';
+import type { Figure } from './measure.ts';
 
 const ROUNDS = 3;
 const BURST = 500;
@@ -51,9 +51,17 @@ async function burstRound(): Promise<{ burstMs: number; drainMs: number }> {
   await command(`channel <#${CHANNEL}|burst>`);
   await delivery.flush();
 
-  const posted = () =>
-    fake.accepted.filter((c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL).length;
-  const before = posted();
+  // Notices are batched, several to a channel post (SPEC §6): the outbox, not the posts, says when all are out.
+  const settled = async (state: 'pending' | 'undeliverable') =>
+    Number(
+      (
+        await store.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('state', '=', state)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const start = performance.now();
   let next = 0;
   const sender = async () => {
@@ -61,34 +69,39 @@ async function burstRound(): Promise<{ burstMs: number; drainMs: number }> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, sender));
   const burstEnd = performance.now();
-  while (posted() - before < BURST) {
-    if (performance.now() - burstEnd > 120_000) throw new Error(`only ${posted() - before} of ${BURST} delivered`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  while ((await settled('pending')) > 0) {
+    if (performance.now() - burstEnd > 120_000) throw new Error(`notices still pending after 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  if ((await settled('undeliverable')) > 0) throw new Error('some notices were undeliverable');
   const drainMs = performance.now() - burstEnd;
 
   await delivery.stop();
   await close(server);
   await adapter.stop();
+  // A burst meets Slack's pace on purpose (lookups over Tier 3, posts over one a second): the outbox
+  // retried those posts and every notice was delivered, which is what this round checks.
+  fake.limits.takeRefusals();
   await fake.close();
   await store.close();
   return { burstMs: burstEnd - start, drainMs };
 }
 
-export async function runBurstBench(): Promise<Row[]> {
+export async function runBurstBench(): Promise<Figure[]> {
   const rounds: Array<{ burstMs: number; drainMs: number }> = [];
   for (let round = 0; round < ROUNDS; round += 1) rounds.push(await burstRound());
-  const drains = rounds.map((r) => r.drainMs);
   return [
     {
-      name: `${BURST} invitations over HTTP (${CONCURRENCY} in flight)`,
-      value: `${(median(rounds.map((r) => r.burstMs)) / 1000).toFixed(2)} s`,
-      note: `median of ${ROUNDS} rounds: first request to last answer`,
+      name: `burst: ${BURST} invitations over signed HTTP, ${CONCURRENCY} in flight, first request → last answer`,
+      unit: 's',
+      rounds: rounds.map((r) => r.burstMs / 1000),
+      target: {},
     },
     {
-      name: 'burst end → last channel notice delivered',
-      value: `${(median(drains) / 1000).toFixed(2)} s`,
-      note: `median of ${ROUNDS} rounds (each: ${drains.map((d) => (d / 1000).toFixed(2)).join(', ')} s); target < 5 s`,
+      name: 'burst: its last answer → last channel notice delivered (SQLite, fake Slack)',
+      unit: 's',
+      rounds: rounds.map((r) => r.drainMs / 1000),
+      target: { atMost: 5 },
     },
   ];
 }

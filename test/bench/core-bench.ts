@@ -5,10 +5,11 @@ import SQLite from 'better-sqlite3';
 import type { Caller, MembershipCore } from '../../src/core/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { buildCore } from '../support/core-build.ts';
-import { median, type Row, time } from './measure.ts';
+import type { Figure } from './measure.ts';
+import { time } from './measure.ts';
 import { createRawFloor } from './raw-floor.ts';
 
-const ROUNDS = 7;
+const ROUNDS = 5;
 const PER_ROUND = 300;
 let clockNow = Date.UTC(2026, 10, 23);
 const clock = () => clockNow;
@@ -59,7 +60,7 @@ async function coreRound(core: MembershipCore, owner: Caller, round: number) {
 const opsPerSecond = (ms: number) => (PER_ROUND / ms) * 1000;
 
 /** Core writes per second against a raw better-sqlite3 floor issuing the same statements, rounds interleaved. */
-export async function runCoreWriteBench(): Promise<Row[]> {
+export async function runCoreWriteBench(): Promise<Figure[]> {
   const { core, store, owner, path } = await freshCore();
   const floorPath = path.replace('bench.db', 'floor.db');
   const floorStore = await openStore(`sqlite:${floorPath}`);
@@ -81,13 +82,12 @@ export async function runCoreWriteBench(): Promise<Row[]> {
   }
   await store.close();
   floorDb.close();
-  return (['invite', 'accept', 'remove'] as const).map((op) => {
-    const ours = median(samples.core[op]);
-    const raw = median(samples.floor[op]);
-    return {
-      name: `${op} (one per command)`,
-      value: `${ours.toFixed(0)} ops/s`,
-      note: `raw better-sqlite3 floor ${raw.toFixed(0)} ops/s, same rounds interleaved; floor/core ${(raw / ours).toFixed(2)}× (target ≤ 2×: ${raw / ours <= 2 ? 'met' : 'MISSED'})`,
-    };
-  });
+  const label = { invite: 'invite, one per command', accept: 'accept by code', remove: 'remove (request + confirm)' };
+  return (['invite', 'accept', 'remove'] as const).map((op) => ({
+    name: `core ${label[op]}, SQLite`,
+    unit: 'ops/s',
+    rounds: samples.core[op],
+    baseline: { name: 'raw better-sqlite3, same statements', rounds: samples.floor[op] },
+    target: { ratioAtMost: 2 },
+  }));
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import { type DialectName, migrateToLatest, openStore, type Store } from '../../src/store/connect.ts';
 import { PG_URL } from '../support/stores.ts';
-import { median, type Row, time } from './measure.ts';
+import { type Figure, time } from './measure.ts';
 
 const NOW = Date.UTC(2026, 10, 23);
 const ROUNDS = 3;
@@ -99,18 +99,19 @@ async function sweepRounds(dialect: DialectName, scale: SweepScale): Promise<{ b
 }
 
 /** The sweep of 10,000 due invitations among `stored`, beside the same 10,000 among 20,000 (rounds interleaved). */
-export async function runSweepBench(dialects: readonly DialectName[], scale: SweepScale): Promise<Row[]> {
-  const rows: Row[] = [];
+export async function runSweepBench(dialects: readonly DialectName[], scale: SweepScale): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const isFull = scale.stored >= FULL_SCALE.stored && scale.orgs >= FULL_SCALE.orgs;
   for (const dialect of dialects) {
     const { big, small } = await sweepRounds(dialect, scale);
-    const target = dialect === 'sqlite' ? 1_000 : 2_000;
-    const ours = median(big);
-    const isFull = scale.stored >= FULL_SCALE.stored && scale.orgs >= FULL_SCALE.orgs;
-    rows.push({
-      name: `${dialect}: sweep ${DUE.toLocaleString('en')} due among ${scale.stored.toLocaleString('en')} stored (${scale.orgs.toLocaleString('en')} orgs × ${MEMBERS_PER_ORG} members)`,
-      value: `${ours.toFixed(0)} ms`,
-      note: `median of ${ROUNDS} (${big.map((v) => v.toFixed(0)).join(', ')}); baseline: same ${DUE.toLocaleString('en')} due among 20,000 stored ${median(small).toFixed(0)} ms, ratio ${(ours / median(small)).toFixed(2)}×; target ≤ ${target} ms at full scale: ${isFull ? (ours <= target ? 'met' : 'MISSED') : 'not at full scale (--scale full)'}`,
+    figures.push({
+      name: `sweep ${DUE.toLocaleString('en')} due among ${scale.stored.toLocaleString('en')} stored, ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+      unit: 'ms',
+      rounds: big,
+      baseline: { name: `same due among ${(2 * DUE).toLocaleString('en')} stored`, rounds: small },
+      target: { atMost: dialect === 'sqlite' ? 1_000 : 2_000, applies: isFull },
+      scale: `${scale.orgs.toLocaleString('en')} orgs × ${MEMBERS_PER_ORG} members${isFull ? ', full scale' : '; --scale full for the target'}`,
     });
   }
-  return rows;
+  return figures;
 }

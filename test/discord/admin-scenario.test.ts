@@ -55,8 +55,9 @@ describe('a Discord server admin runs the organization end to end', () => {
 
     const removed = await world.click(inGuild(owner), confirmation, 'Remove member');
     expect(removed.via).toBe('edit');
-    expect(confirmation.content).toBe('Removed `alice@x.com` from the organization.');
-    expect(confirmation.components).toEqual([]);
+    expect(confirmation.content).toMatch(/^Removed `alice@x\.com` from the organization\.\nOnly you can undo this;/);
+    // The confirm and cancel buttons are gone; only the removal's Undo is left (SPEC §12).
+    expect(buttonsOf(confirmation).map((b) => b.label)).toEqual(['Undo']);
 
     await world.deliver();
     expect(fake.dmsTo(alice.id).at(-1)?.content).toBe('`owner@x.com` removed you (`alice@x.com`) from **Acme**.');

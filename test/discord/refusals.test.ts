@@ -55,14 +55,14 @@ describe('the Discord adapter relays the core refusals and changes nothing', () 
     expect(confirmation.edits).toBe(1);
 
     const confirmed = await world.click(inGuild(owner), confirmation, 'Remove member');
-    expect(confirmed.content).toBe('Removed `bob@x.com` from the organization.');
+    expect(confirmed.content).toContain('Removed `bob@x.com` from the organization.');
     expect(confirmation.edits).toBe(2);
 
     const again = await world.press(inGuild(owner), confirmation, confirmId);
     expect(again.via).toBe('followup');
     expect(again.content).toBe('This was already confirmed: it ran once and will not run again.');
     expect(confirmation.edits).toBe(2);
-    expect(confirmation.content).toBe('Removed `bob@x.com` from the organization.');
+    expect(confirmation.content).toContain('Removed `bob@x.com` from the organization.');
   });
 
   it('a click after 15 minutes changes nothing and says the confirmation expired', async () => {

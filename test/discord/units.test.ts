@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pages } from '../../adapters/discord/reply.ts';
-import { encodeButton, parseButton } from '../../adapters/shared/button-ids.ts';
+import { BUTTON_ID_PATTERN, encodeButton, encodeIfFits, parseButton } from '../../adapters/shared/button-ids.ts';
 
 describe('button ids', () => {
   it('round-trip every kind and carry nothing but the id', () => {
@@ -9,10 +9,18 @@ describe('button ids', () => {
       { kind: 'cancel', actionId: 'a1' },
       { kind: 'accept', invitationId: '0b6c1f9e-1111-4a4a-9c9c-123456789abc' },
       { kind: 'decline', invitationId: 'i-2' },
+      { kind: 'undo', undoId: '0b6c1f9e-1111-4a4a-9c9c-123456789abc' },
+      { kind: 'resend', email: 'a.b+c@x.io' },
+      { kind: 'revoke', email: 'a@x.io', workspaceId: '900000000000000001' },
+      { kind: 'extend', email: 'a@x.io' },
+      { kind: 'let_end', email: 'a@x.io' },
+      { kind: 'offboard', email: 'a@x.io' },
+      { kind: 'confirm', actionId: 'a1', workspaceId: '900000000000000001' },
     ] as const) {
       const id = encodeButton(action);
       expect(id.length).toBeLessThanOrEqual(100);
       expect(parseButton(id)).toEqual(action);
+      expect(id).toMatch(BUTTON_ID_PATTERN);
     }
   });
 
@@ -21,6 +29,13 @@ describe('button ids', () => {
     expect(parseButton('rollcall:delete:a1')).toBeUndefined();
     expect(parseButton('rollcall:confirm:')).toBeUndefined();
     expect(parseButton('rollcall:confirm:a1:extra')).toBeUndefined();
+    expect(parseButton('rollcall:resend:not-an-email')).toBeUndefined();
+    expect(parseButton(`rollcall:offboard:${'a'.repeat(90)}@x.io`)).toBeUndefined();
+  });
+
+  it('leaves out a button naming an address too long for Discord’s 100-character custom_id', () => {
+    expect(encodeIfFits({ kind: 'resend', email: `${'a'.repeat(60)}@x.io` })).toBeDefined();
+    expect(encodeIfFits({ kind: 'resend', email: `${'a'.repeat(90)}@x.io` })).toBeUndefined();
   });
 });
 

@@ -5,11 +5,11 @@ import { close, createHttpServer, listen } from '../../src/http/server.ts';
 import { dispatchNotifications } from '../../src/jobs/dispatch-notifications.ts';
 import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics.ts';
-import type { Store } from '../../src/store/connect.ts';
+import type { DialectName, Store } from '../../src/store/connect.ts';
 import { buildCore } from '../support/core-build.ts';
 import { FakeSlack, type RecordedCall } from '../support/fake-slack.ts';
 import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../support/fake-slack-payloads.ts';
-import { type PostResult, postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
+import { type PostResult, postToSlackEndpoint, SIGNING_SECRET, signedHeaders } from '../support/fake-slack-signer.ts';
 import { manualClock, openTestStore } from '../support/stores.ts';
 
 /** Short, so a test waits little for a republished Home; still long enough to gather a command's commits. */
@@ -34,9 +34,9 @@ export class SlackHarness {
     readonly metrics: Metrics,
   ) {}
 
-  static async start(): Promise<SlackHarness> {
+  static async start(dialect: DialectName = 'sqlite'): Promise<SlackHarness> {
     const fake = await FakeSlack.start();
-    const store = await openTestStore('sqlite');
+    const store = await openTestStore(dialect);
     const clock = manualClock();
     const metrics = createMetrics();
     const log = createLogger('silent');
@@ -80,6 +80,36 @@ export class SlackHarness {
 
   async submitInvite(userId: string, emails: string, role: string): Promise<PostResult> {
     return postToSlackEndpoint(this.eventsUrl, inviteSubmissionForm(userId, emails, role));
+  }
+
+  /** A signed `user_change` event callback, as Slack posts it (Events API). */
+  userChange(user: Record<string, unknown>): Promise<Response> {
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T0001',
+      api_app_id: 'A0ROLLCALL',
+      event: { type: 'user_change', user, event_ts: '1700000000.000200', cache_ts: 1700000000 },
+      event_id: `Ev${Date.now()}`,
+      event_time: 1700000000,
+    });
+    return fetch(this.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signedHeaders(body) },
+      body,
+    });
+  }
+
+  /**
+   * Waits until the adapter counted `command` (an event's listener runs after Bolt acknowledged
+   * it, so the HTTP answer comes first). Polls the in-process counter; no time-based logic waits.
+   */
+  async waitForCount(command: string): Promise<void> {
+    for (let tries = 0; tries < 200; tries += 1) {
+      const { values } = await this.metrics.commands.get();
+      if (values.some((v) => v.labels.command === command)) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`the adapter never counted ${command}`);
   }
 
   deliver() {

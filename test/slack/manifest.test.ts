@@ -36,4 +36,9 @@ describe('manifest.yml', () => {
     expect(manifest).toMatch(/event_subscriptions:\n\s+request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:\n/);
     expect(listUnder('bot_events')).toContain('app_home_opened');
   });
+
+  it('subscribes the bot to user_change, for the offboarding prompt, at the events URL', () => {
+    expect(listUnder('bot_events')).toContain('user_change');
+    expect(manifest).toMatch(/event_subscriptions:\n\s+request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:\n/);
+  });
 });

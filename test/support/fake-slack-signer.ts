@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { viewAckErrors } from './slack-limits.ts';
+import { ackMessage, ackMessageErrors, viewAckErrors } from './slack-limits.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -43,5 +43,27 @@ export async function postToSlackEndpoint(
   const text = await response.text();
   const refused = options.allowOversizedView ? [] : viewAckErrors(text);
   if (refused.length > 0) throw new Error(`Slack would refuse the acknowledged view:\n${refused.join('\n')}`);
+  await showAckMessage(text, form.response_url);
   return { status: response.status, text };
+}
+
+/** Marks the acknowledgement's message handed to the fake: Slack shows it, no response_url use spent. */
+export const SHOWN_FROM_ACK = 'x-fake-slack-shown-from-ack';
+
+/**
+ * A command may reply in its acknowledgement; Slack shows that message as it shows one posted to
+ * the command's response_url. The stand-in records it there too, so a test reads the reply
+ * wherever the app put it; a message over Slack's limits fails the test as Slack would refuse it.
+ */
+async function showAckMessage(text: string, responseUrl: string | undefined): Promise<void> {
+  const message = ackMessage(text);
+  if (!message || responseUrl === undefined) return;
+  const refused = ackMessageErrors(text);
+  if (refused.length > 0) throw new Error(`Slack would refuse the acknowledged message:\n${refused.join('\n')}`);
+  const shown = await fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SHOWN_FROM_ACK]: '1' },
+    body: JSON.stringify(message),
+  });
+  await shown.arrayBuffer();
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeSlackOAuth } from './fake-slack-oauth.ts';
+import { SHOWN_FROM_ACK } from './fake-slack-signer.ts';
 import { type SlackCheck, SlackLimits } from './slack-limits.ts';
 
 /** One Web API call or response_url post, as the fake received it. */
@@ -174,6 +175,14 @@ export class FakeSlack {
     const call = { method, body, ...(authorization === undefined ? {} : { authorization }) };
     this.calls.push(call);
     this.#events.emit('call', call);
+    if (req.headers[SHOWN_FROM_ACK] === '1') {
+      // The command's acknowledgement carried this reply (checked by the signer): Slack showed it,
+      // whatever its Web API is doing, and it spends none of the response_url's uses.
+      this.accepted.push(call);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
     const fault = this.#faultFor(method);
     if (fault?.kind === 'hang') return;
     if (fault) {

@@ -116,3 +116,22 @@ export function viewAckErrors(responseText: string): string[] {
   if (ack.response_action !== 'update' && ack.response_action !== 'push') return [];
   return viewErrors(ack.view, '/view').map(say);
 }
+
+/** A slash command's acknowledgement carrying a message (its reply): the message's own limits, as Slack applies them. */
+export function ackMessageErrors(responseText: string): string[] {
+  const message = ackMessage(responseText);
+  if (!message) return [];
+  const tooLong = typeof message.text === 'string' && message.text.length > SLACK_LIMITS.messageText;
+  return [
+    ...(tooLong ? [`/text: longer than ${SLACK_LIMITS.messageText} characters`] : []),
+    ...blockErrors(message.blocks, SLACK_LIMITS.messageBlocks, '/blocks').map(say),
+  ];
+}
+
+/** The message an acknowledgement carries (Slack shows it to the user), or undefined for an empty or view one. */
+export function ackMessage(responseText: string): Record<string, unknown> | undefined {
+  if (!responseText.startsWith('{')) return undefined;
+  const ack = JSON.parse(responseText) as Record<string, unknown>;
+  if (ack.response_action !== undefined) return undefined;
+  return ack.text !== undefined || ack.blocks !== undefined ? ack : undefined;
+}

@@ -24,6 +24,30 @@ describe('the /members grammar', () => {
     expect(parseCommand('invite a@x.com')).toEqual({ name: 'invite', emails: [{ email: 'a@x.com' }] });
   });
 
+  it('reads a time limit after "for", before or after the role, with spaces kept for the core to parse', () => {
+    const alice = [{ email: 'a@x.com' }];
+    expect(parseCommand('invite a@x.com for 30d')).toEqual({ name: 'invite', emails: alice, duration: '30d' });
+    expect(parseCommand('invite a@x.com as billing FOR 2w')).toEqual({
+      name: 'invite',
+      emails: alice,
+      role: 'billing',
+      duration: '2w',
+    });
+    expect(parseCommand('invite a@x.com for 3 days as member')).toEqual({
+      name: 'invite',
+      emails: alice,
+      role: 'member',
+      duration: '3 days',
+    });
+    expect(parseCommand('invite a@x.com for')).toEqual({ name: 'usage', command: 'invite' });
+    expect(parseCommand('extend a@x.com 1d 12h')).toEqual({
+      name: 'extend',
+      email: { email: 'a@x.com' },
+      duration: '1d 12h',
+    });
+    expect(parseCommand('extend a@x.com')).toEqual({ name: 'usage', command: 'extend' });
+  });
+
   it('keeps an unknown role after "as" for the core to refuse by name', () => {
     expect(parseCommand('invite a@x.com as boss')).toMatchObject({ role: 'boss' });
   });
@@ -73,6 +97,7 @@ describe('the command table', () => {
     channel: '#general',
     text: 'Acme Widgets',
     choice: 'members',
+    duration: '30d',
   };
   const example = (name: CommandName) => {
     const args: readonly ArgSpec[] = COMMANDS[name].args;
@@ -83,12 +108,13 @@ describe('the command table', () => {
     expect(parseCommand(example(name))).toMatchObject({ name });
   });
 
-  it.each(COMMAND_NAMES.filter((name) => !COMMANDS[name].args.some((a) => a.kind === 'emails' || a.kind === 'text')))(
-    'answers "%s" with a word too many with its usage',
-    (name) => {
-      expect(parseCommand(`${example(name)} extra`)).toEqual({ name: 'usage', command: name });
-    },
-  );
+  it.each(
+    COMMAND_NAMES.filter(
+      (name) => !COMMANDS[name].args.some((a) => a.kind === 'emails' || a.kind === 'text' || a.kind === 'duration'),
+    ),
+  )('answers "%s" with a word too many with its usage', (name) => {
+    expect(parseCommand(`${example(name)} extra`)).toEqual({ name: 'usage', command: name });
+  });
 
   it('generates every help text and the Discord registration from the table, in its order', () => {
     const slack = helpReply().text;

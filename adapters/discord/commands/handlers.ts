@@ -6,6 +6,7 @@ import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
 import { linkCodeText, linkedText } from '../render-link.ts';
 import { rosterPage } from '../render-roster.ts';
+import { extendedText } from '../render-term.ts';
 import { transferPickerReply } from '../transfer-picker.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
@@ -25,7 +26,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       : answer(pending, confirmationMessage),
   ),
   help: async (ctx) => ({ content: ctx.helpText, outcome: 'ok' }),
-  invite: async ({ core, caller, interaction }, { emails, role }) => {
+  invite: async ({ core, caller, interaction }, { emails, role, duration }) => {
     // Discord's own option: the invitee's account, so the bot can DM them Accept and Decline.
     const user = interaction.options.getUser('user');
     const first = emails[0];
@@ -33,9 +34,12 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       return usage('The `user` option goes with exactly one email: the address of that Discord user.');
     }
     const reachable = user && first !== undefined ? { reachable: { [normalizeEmail(first)]: user.id } } : {};
-    const result = await core.invite(caller, { emails, ...(role ? { role } : {}), ...reachable });
+    const optional = { ...(role ? { role } : {}), ...(duration ? { duration } : {}) };
+    const result = await core.invite(caller, { emails, ...optional, ...reachable });
     return answer(result, (outcome) => inviteText(outcome, user?.id));
   },
+  extend: async ({ core, caller }, { email, duration }) =>
+    answer(await core.extend(caller, { email, duration }), extendedText),
   list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterPage(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
   accept: async ({ core, caller }, { code }) =>

@@ -8,11 +8,11 @@ import type { CommandContext } from './context.ts';
  */
 export async function inviteFromSlack(
   ctx: CommandContext,
-  emails: readonly string[],
-  role: string | undefined,
+  { emails, role, duration }: { emails: readonly string[]; role?: string | undefined; duration?: string | undefined },
 ): Promise<Result<InviteOutcome>> {
   // Only addresses that look valid are worth a lookup; the core rejects the rest and names them.
   const lookups = [...new Set(emails.map(parseEmail).filter((email) => email !== undefined))];
   const reachable = await ctx.directory.reachable(lookups);
-  return ctx.core.invite(ctx.caller, role === undefined ? { emails, reachable } : { emails, role, reachable });
+  const optional = { ...(role === undefined ? {} : { role }), ...(duration === undefined ? {} : { duration }) };
+  return ctx.core.invite(ctx.caller, { emails, reachable, ...optional });
 }

@@ -9,6 +9,7 @@ import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '..
 import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
 import { rosterReply } from '../render/roster.ts';
+import { extendedReply } from '../render/term.ts';
 import { onlyOwnerRefusal, transferPickerReply } from '../render/transfer-picker.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
@@ -36,8 +37,9 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
     return settle(pending, (v) => confirmationReply(v, ctx.clock()));
   }),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
-  invite: async (ctx, args) =>
-    settle(await inviteFromSlack(ctx, args.emails, args.role), (v) => inviteResultReply(v, ctx.clock())),
+  invite: async (ctx, args) => settle(await inviteFromSlack(ctx, args), (v) => inviteResultReply(v, ctx.clock())),
+  extend: async (ctx, { email, duration }) =>
+    settle(await ctx.core.extend(ctx.caller, { email, duration }), (v) => extendedReply(v, ctx.clock())),
   list: async (ctx, { what }) =>
     settle(await ctx.core.list(ctx.caller, { what }), (v) => rosterReply(v, what, ctx.clock())),
   resend: async (ctx, { email }) => {

@@ -1,44 +1,32 @@
 import type { App, BlockAction } from '@slack/bolt';
-import type { Caller, Result } from '../../../src/core/index.ts';
-import { BUTTON_ID_PATTERN, type ButtonAction, parseButton } from '../../shared/button-ids.ts';
-import { describeAction, describeError } from '../../shared/wording.ts';
-import { slackConfirmations, slackMessages } from '../messages.ts';
-import { acceptedReply, declinedReply } from '../render/invite-result.ts';
+import type { Result } from '../../../src/core/index.ts';
+import { BUTTON_ID_PATTERN, parseButton } from '../../shared/button-ids.ts';
+import { describeError } from '../../shared/wording.ts';
+import { slackMessages } from '../messages.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
+import { type ButtonAnswer, pressButton } from './press-button.ts';
 import { yieldAfterAck } from './yield-after-ack.ts';
-
-type Outcome = Result<string>;
-
-function map<T>(result: Result<T>, word: (value: T) => string): Outcome {
-  return result.ok ? { ok: true, value: word(result.value) } : result;
-}
-
-/** One core call per button; the button carries only an id, the core decides everything else. */
-async function press(deps: ListenerDeps, caller: Caller, button: ButtonAction): Promise<Outcome> {
-  const { core } = deps;
-  switch (button.kind) {
-    case 'confirm':
-      return map(
-        await core.confirm(caller, { actionId: button.actionId }),
-        (v) => describeAction(slackConfirmations, v.action).done,
-      );
-    case 'cancel':
-      return map(await core.cancel(caller, { actionId: button.actionId }), () => 'Cancelled. Nothing changed.');
-    case 'accept':
-      return map(await core.accept(caller, { invitationId: button.invitationId }), (v) => acceptedReply(v).text);
-    case 'decline':
-      return map(await core.decline(caller, { invitationId: button.invitationId }), (v) => declinedReply(v).text);
-  }
-}
 
 /**
  * A refusal leaves the original message as it is and tells only the clicker why: a stale, repeated
  * or foreign click must not wipe the requester's buttons or the outcome already shown.
  */
-function replyTo(outcome: Outcome): { replace_original: boolean; response_type: 'ephemeral'; text: string } {
-  if (outcome.ok) return { replace_original: true, response_type: 'ephemeral', text: outcome.value };
-  return { replace_original: false, response_type: 'ephemeral', text: describeError(slackMessages, outcome.error) };
+function replyTo(outcome: Result<ButtonAnswer>) {
+  if (!outcome.ok)
+    return {
+      replace_original: false,
+      response_type: 'ephemeral',
+      text: describeError(slackMessages, outcome.error),
+    } as const;
+  const { value } = outcome;
+  const reply = 'replace' in value ? value.replace : value.ask;
+  return {
+    replace_original: 'replace' in value,
+    response_type: 'ephemeral',
+    text: reply.text,
+    ...(reply.blocks === undefined ? {} : { blocks: reply.blocks }),
+  } as const;
 }
 
 export function registerButtons(app: App, deps: ListenerDeps): void {
@@ -51,7 +39,7 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
     await guarded(deps, button.kind, tell, async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       const caller = await deps.directory.caller(teamId, body.user.id);
-      const outcome = await press(deps, caller, button);
+      const outcome = await pressButton(deps, teamId, caller, button);
       countCommand(deps, button.kind, outcome.ok ? 'ok' : outcome.error.code);
       await respond(replyTo(outcome));
     });

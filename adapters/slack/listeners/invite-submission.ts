@@ -72,7 +72,7 @@ export function registerInviteSubmission(app: App, deps: ListenerDeps): void {
         return;
       }
       await ack({ response_action: 'update', view: invitingModal(checked.emails.length) });
-      const result = await inviteFromSlack(ctx, checked.emails, role);
+      const result = await inviteFromSlack(ctx, { emails: checked.emails, role });
       countCommand(deps, 'invite', result.ok ? 'ok' : result.error.code);
       const done = result.ok
         ? inviteDoneModal(result.value, deps.clock())

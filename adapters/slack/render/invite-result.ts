@@ -1,7 +1,7 @@
 import type { AcceptOutcome, DeclineOutcome, InvitedEmail, InviteOutcome } from '../../../src/core/index.ts';
 import { fitList } from '../../shared/fit.ts';
 import { roleLabel } from '../../shared/roles.ts';
-import { relativeTime } from '../../shared/time.ts';
+import { relativeTime, termOf } from '../../shared/time.ts';
 import { fallback, packSections, pagedReply } from './paged.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
@@ -9,8 +9,8 @@ function invitedLine(invited: InvitedEmail, now: number): string {
   const expires = `expires ${relativeTime(invited.expiresAt, now)}`;
   const email = escapeText(invited.email);
   if (invited.dmSent)
-    return `• *${email}* (${roleLabel(invited.role)}): sent them a DM with Accept and Decline, ${expires}`;
-  return `• *${email}* (${roleLabel(invited.role)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
+    return `• *${email}* (${roleLabel(invited.role)}${termOf(invited)}): sent them a DM with Accept and Decline, ${expires}`;
+  return `• *${email}* (${roleLabel(invited.role)}${termOf(invited)}): not in this workspace. Forward them this code, shown only once: \`${invited.code}\` (they run \`/members accept ${invited.code}\`), ${expires}`;
 }
 
 /** A list of addresses under a label, as many entries as it takes to fit a section each. */

@@ -5,6 +5,7 @@ import { fitList } from '../../shared/fit.ts';
 import { PLATFORM_NAMES } from '../../shared/platform-names.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
+import { promptButtons } from './prompt-buttons.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
 
 type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
@@ -126,8 +127,9 @@ function offerButtons(invitationId: string): types.ActionsBlock {
 }
 
 export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
-  if (to === 'channel') return { text: channelLine(event, now) };
-  const text = directLine(event, now);
-  if (event.kind !== 'invitation_offer') return { text };
-  return { text, blocks: [section(text), offerButtons(event.invitationId)] };
+  const text = to === 'channel' ? channelLine(event, now) : directLine(event, now);
+  if (to === 'person' && event.kind === 'invitation_offer')
+    return { text, blocks: [section(text), offerButtons(event.invitationId)] };
+  const buttons = promptButtons(event);
+  return buttons === undefined ? { text } : { text, blocks: [section(text), buttons] };
 }

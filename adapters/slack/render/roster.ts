@@ -12,8 +12,9 @@ import { pager, rowSection } from './row-menu.ts';
  */
 export const LIST_ROWS_PER_PAGE = 40;
 
-export function memberLine(member: RosterMember): string {
-  return `*${escapeText(member.email)}*\n${roleLabel(member.role)} · Verified · joined ${calendarDate(member.joinedAt)}`;
+export function memberLine(member: RosterMember, now: number): string {
+  const ends = member.endsAt === undefined ? '' : ` · ends ${relativeTime(member.endsAt, now)}`;
+  return `*${escapeText(member.email)}*\n${roleLabel(member.role)} · Verified · joined ${calendarDate(member.joinedAt)}${ends}`;
 }
 
 export function pendingLine(invitation: RosterInvitation, now: number): string {
@@ -25,7 +26,7 @@ export function pendingLine(invitation: RosterInvitation, now: number): string {
 /** Every row of the roster as a section with its menu, members first. */
 export function rosterRows(roster: Roster, now: number): types.SectionBlock[] {
   return [
-    ...roster.members.map((m) => rowSection(memberLine(m), m.ref, m.actions)),
+    ...roster.members.map((m) => rowSection(memberLine(m, now), m.ref, m.actions)),
     ...roster.pending.map((p) => rowSection(pendingLine(p, now), p.ref, p.actions)),
   ];
 }
