@@ -3,6 +3,7 @@ import { usageOf } from '../../src/commands/usage.ts';
 import { type Caller, parseEmail } from '../../src/core/index.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { consoleHelp } from './help-text.ts';
+import { answerRequest, REQUEST_ANSWER } from './request-answers.ts';
 import { runCommand } from './run-command.ts';
 
 /** Who the terminal speaks for; `as <email>` changes it. */
@@ -28,6 +29,11 @@ function switchIdentity(argument: string | undefined, session: Session): string 
 export async function handleLine(line: string, session: Session, ctx: ConsoleContext): Promise<string> {
   const as = AS.exec(line);
   if (as) return switchIdentity(as[1]?.trim() || undefined, session);
+  const answer = REQUEST_ANSWER.exec(line);
+  if (answer?.[1] !== undefined) {
+    if (session.as === undefined) return 'Choose who you are first: as <email>';
+    return answerRequest(answer[1], answer[2], consoleCaller(session.as), ctx);
+  }
   const command = parseCommand(line.replace(MEMBERS_PREFIX, ''));
   switch (command.name) {
     case 'help':

@@ -1,6 +1,9 @@
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
+import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
+
+const asTyped = (email: string) => email;
 
 /** Where a line is going, as the console shows it: `[#general]` or `[DM alice@x.com]`. */
 export function destinationLabel(destination: Destination): string {
@@ -71,6 +74,10 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
         : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
+    case 'request_made':
+      return `${event.requester} asks the owners of ${event.orgName} for ${askPhrase(event.ask, asTyped)}. Owners answer: approve ${event.requestId} (or deny ${event.requestId}).`;
+    case 'request_decided':
+      return `The request of ${event.requester} to ${event.orgName} for ${askPhrase(event.ask, asTyped)} ${decisionPhrase(event.outcome, event.by)}.`;
     case 'ownership_transferred':
       return toSubject
         ? `${event.from} handed ${event.orgName} to you: you are now its owner.`

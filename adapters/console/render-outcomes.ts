@@ -28,6 +28,12 @@ export function renderInvite(outcome: InviteOutcome, now: number): string {
   if (outcome.alreadyMembers.length > 0) lines.push(`Already members: ${outcome.alreadyMembers.join(', ')}.`);
   if (outcome.alreadyPending.length > 0)
     lines.push(`Already invited (use resend): ${outcome.alreadyPending.join(', ')}.`);
+  if (outcome.outsideDomains !== undefined && outcome.outsideDomains.length > 0)
+    lines.push(`Outside the domain list (invited, as you are an owner): ${outcome.outsideDomains.join(', ')}.`);
+  if (outcome.requested?.ask.purpose === 'invite')
+    lines.push(
+      `Outside the domain list, so not invited: asked the owners instead: ${outcome.requested.ask.emails.join(', ')}.`,
+    );
   lines.push(`${outcome.seatsLeft} ${outcome.seatsLeft === 1 ? 'seat' : 'seats'} left.`);
   return lines.join('\n');
 }

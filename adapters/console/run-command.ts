@@ -18,6 +18,7 @@ import {
   renderResend,
   renderSetup,
 } from './render-outcomes.ts';
+import { renderDomains, renderRequestMade } from './render-requests.ts';
 import { renderRoster } from './render-roster.ts';
 
 /** The console has no channel to pick: its notifications print in the terminal. */
@@ -49,7 +50,10 @@ const HANDLERS: Handlers<CommandContext, string> = {
     ),
   invite: async (ctx, { emails, role, duration }) => {
     const input = { emails, ...(role === undefined ? {} : { role }), ...(duration === undefined ? {} : { duration }) };
-    return reply(ctx, await ctx.core.invite(ctx.caller, input), (o) => renderInvite(o, ctx.clock()));
+    const result = await ctx.core.invite(ctx.caller, input);
+    const answer = reply(ctx, result, (o) => renderInvite(o, ctx.clock()));
+    if (result.ok || result.error.code !== 'role_not_grantable' || role === undefined) return answer;
+    return askOwnerFlow(ctx, answer, { emails, role });
   },
   extend: async (ctx, { email, duration }) =>
     reply(ctx, await ctx.core.extend(ctx.caller, { email, duration }), (o) => renderExtended(o, ctx.clock())),
@@ -72,6 +76,9 @@ const HANDLERS: Handlers<CommandContext, string> = {
   },
   channel: async (ctx, { channelId }) =>
     reply(ctx, await ctx.core.setChannel(ctx.caller, { channelId }), (c) => renderChannel(c.channelId)),
+  request: async (ctx, { role }) => reply(ctx, await ctx.core.requestRole(ctx.caller, { role }), renderRequestMade),
+  domains: async (ctx, { op, domain }) =>
+    reply(ctx, await ctx.core.domains(ctx.caller, domain === undefined ? { op } : { op, domain }), renderDomains),
   // Without a code an owner makes one; with one, the terminal's user (its admin, as for setup) redeems it.
   link: async (ctx, { code }) =>
     code === undefined
@@ -86,6 +93,19 @@ const HANDLERS: Handlers<CommandContext, string> = {
           renderLinked,
         ),
 };
+
+/** SPEC §12 on a terminal: the refusal, then Ask an owner as a yes/no question; only a yes asks. */
+async function askOwnerFlow(
+  ctx: CommandContext,
+  refusal: string,
+  invite: { emails: readonly string[]; role: string },
+): Promise<string> {
+  const offer = await ctx.core.offerAsk(ctx.caller, invite);
+  if (!offer.ok) return refusal;
+  const answer = await ctx.ask(`${refusal}\nAsk an owner to invite them instead? [y/N]`);
+  if (answer === undefined || !/^(y|yes)$/i.test(answer.trim())) return 'Nothing was asked.';
+  return reply(ctx, await ctx.core.askOwner(ctx.caller, { offerId: offer.value.offerId }), renderRequestMade);
+}
 
 /** The console has no mentions: a chat user id here is already an email. */
 async function emails(args: readonly EmailArg[]): Promise<string[]> {

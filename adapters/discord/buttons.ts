@@ -5,6 +5,7 @@ import { describeError } from '../shared/wording.ts';
 import { callerOf } from './caller.ts';
 import { messages } from './messages.ts';
 import { pressButton } from './press-button.ts';
+import { pages } from './reply.ts';
 
 /** A DM carries no server: a button sent there names its organization's. */
 function clickerOf(interaction: ButtonInteraction, action: ButtonAction): Caller {
@@ -35,6 +36,10 @@ export async function handleButton(interaction: ButtonInteraction, core: Members
     const allowedMentions = { parse: [] };
     if ('ask' in value) await interaction.followUp({ ...value.ask, allowedMentions, flags: MessageFlags.Ephemeral });
     else await interaction.editReply({ components: [], ...value.replace, allowedMentions });
+    // Codes are the approving owner's alone: never in the channel's card (SPEC §4).
+    if ('privately' in value && value.privately !== undefined)
+      for (const content of pages(value.privately))
+        await interaction.followUp({ content, allowedMentions, flags: MessageFlags.Ephemeral });
     return 'ok';
   }
   await interaction.followUp({ content: describeError(messages, result.error), flags: MessageFlags.Ephemeral });

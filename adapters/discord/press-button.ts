@@ -2,7 +2,8 @@ import type { Caller, MembershipCore, Result } from '../../src/core/index.ts';
 import type { ButtonAction } from '../shared/button-ids.ts';
 import type { ButtonRow } from './components.ts';
 import { cancelledText, confirmationMessage, confirmedText } from './render-confirmation.ts';
-import { acceptedText, declinedText, resendText } from './render-invite.ts';
+import { acceptedText, declinedText, inviteText, resendText } from './render-invite.ts';
+import { decisionCardText, requestMadeText } from './render-requests.ts';
 import { extendedText, lettingEndText, undoMessage, undoneText } from './render-term.ts';
 
 export interface ButtonMessage {
@@ -14,7 +15,9 @@ export interface ButtonMessage {
  * What a click shows: its outcome in place of the clicked message, or (Revoke, Remove) a new
  * confirmation only the clicker sees, leaving the reminder or prompt as it was (SPEC §3).
  */
-export type ButtonAnswer = { readonly replace: ButtonMessage } | { readonly ask: ButtonMessage };
+export type ButtonAnswer =
+  /** `privately`: what only the clicker may see besides, e.g. the codes of an approved invite request. */
+  { readonly replace: ButtonMessage; readonly privately?: string } | { readonly ask: ButtonMessage };
 
 function map<T>(result: Result<T>, answer: (value: T) => ButtonAnswer): Result<ButtonAnswer> {
   return result.ok ? { ok: true, value: answer(result.value) } : result;
@@ -57,5 +60,15 @@ export async function pressButton(
       return { ok: true, value: replace(lettingEndText(action.email)) };
     case 'undo':
       return map(await core.undoRemoval(caller, { undoId: action.undoId }), (o) => replace(undoneText(o)));
+    // Requests (SPEC §12): invitation codes of an approved invite are the approving owner's alone.
+    case 'ask':
+      return map(await core.askOwner(caller, { offerId: action.requestId }), (o) => replace(requestMadeText(o)));
+    case 'approve':
+      return map(await core.approveRequest(caller, { requestId: action.requestId }), (o) => ({
+        replace: { content: decisionCardText(o) },
+        ...(o.invited === undefined ? {} : { privately: inviteText(o.invited) }),
+      }));
+    case 'deny':
+      return map(await core.denyRequest(caller, { requestId: action.requestId }), (o) => replace(decisionCardText(o)));
   }
 }

@@ -20,6 +20,12 @@ export function inviteText(outcome: InviteOutcome, userId?: string): string {
   if (outcome.alreadyPending.length > 0) {
     lines.push(`Already invited, use \`/members resend\`: ${list(outcome.alreadyPending)}.`);
   }
+  if (outcome.outsideDomains !== undefined && outcome.outsideDomains.length > 0)
+    lines.push(`Outside the domain list (invited, as you are an owner): ${list(outcome.outsideDomains)}.`);
+  if (outcome.requested?.ask.purpose === 'invite')
+    lines.push(
+      `Outside the domain list, so not invited: asked the owners instead (you will hear by DM): ${list(outcome.requested.ask.emails)}.`,
+    );
   lines.push(`${outcome.seatsLeft} ${outcome.seatsLeft === 1 ? 'seat' : 'seats'} left.`);
   return lines.join('\n');
 }

@@ -2,10 +2,12 @@ import { escapeMarkdown } from 'discord.js';
 import type { Destination, NotificationEvent } from '../../src/core/index.ts';
 import { fitList } from '../shared/fit.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
+import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
 import { promptRow } from './render-term.ts';
+import { requestRow } from './request-components.ts';
 
 export interface OutgoingMessage {
   readonly content: string;
@@ -64,6 +66,10 @@ function channelText(event: NotificationEvent): string {
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
+    case 'request_made':
+      return `${code(event.requester)} asks the owners of **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)}. An owner can approve or deny it.`;
+    case 'request_decided':
+      return `The request of ${code(event.requester)} for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
     case 'ownership_transferred':
       return `${code(event.from)} handed **${escapeMarkdown(event.orgName)}** to ${code(event.email)}, its new owner.`;
     case 'platform_linked':
@@ -104,6 +110,10 @@ function personalText(event: NotificationEvent): string {
     case 'removal_undone':
       return `${code(event.by)} undid your removal: you are back in **${escapeMarkdown(event.orgName)}** as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'request_made':
+      return channelText(event);
+    case 'request_decided':
+      return `Your request to **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
     case 'platform_linked':
       return channelText(event);
     case 'ownership_transferred':
@@ -120,6 +130,8 @@ export function notificationMessage(
   const allowed_mentions = { parse: [] as [] };
   const inChannel = destination.kind === 'channel';
   const content = inChannel ? channelText(event) : personalText(event);
+  if (inChannel && event.kind === 'request_made')
+    return { content, components: [requestRow(event.requestId)], allowed_mentions };
   if (!inChannel && event.kind === 'invitation_offer')
     return { content, components: [offerRow(event.invitationId)], allowed_mentions };
   const prompt = promptRow(event, inChannel ? undefined : workspaceId);

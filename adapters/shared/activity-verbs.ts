@@ -18,6 +18,12 @@ export const ACTIVITY_VERBS: Readonly<Record<ActivityAction, string>> = {
   notification_delayed: 'is waiting for an admin to deliver a notification to',
   membership_extended: 'extended the membership of',
   removal_undone: 'undid the removal of',
+  request_made: 'asked the owners for a change',
+  request_approved: 'approved the request of',
+  request_denied: 'denied the request of',
+  request_lapsed: 'lapsed (7 days unanswered) the request of',
+  domain_added: 'added a domain to the list:',
+  domain_removed: 'removed a domain from the list:',
   ownership_transferred: 'handed ownership to',
   platform_linked: 'linked another platform to the organization',
 };

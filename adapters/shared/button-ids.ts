@@ -14,6 +14,8 @@ export type ButtonAction = (
    * `let_end` only acknowledges.
    */
   | { readonly kind: 'resend' | 'revoke' | 'extend' | 'let_end' | 'offboard'; readonly email: string }
+  /** Requests (SPEC §12): Ask an owner carries the offer's id, Approve and Deny the request's. */
+  | { readonly kind: 'ask' | 'approve' | 'deny'; readonly requestId: string }
 ) & {
   /**
    * The organization's server, for a button sent where a click carries none (a Discord DM):
@@ -33,7 +35,7 @@ export const MAX_BUTTON_ID_LENGTH = 100;
  * keeps them within Discord's limit).
  */
 export const BUTTON_ID_PATTERN =
-  /^rollcall:(confirm|cancel|accept|decline|undo|resend|revoke|extend|let_end|offboard):\S+$/;
+  /^rollcall:(confirm|cancel|accept|decline|undo|resend|revoke|extend|let_end|offboard|ask|approve|deny):\S+$/;
 const OPAQUE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const EMAIL_ID = /^[^\s:@]+@[^\s:@]+$/;
 /** Only Discord DMs need the server named: a snowflake. */
@@ -50,6 +52,7 @@ function idOf(action: ButtonAction): string {
   if ('actionId' in action) return action.actionId;
   if ('invitationId' in action) return action.invitationId;
   if ('undoId' in action) return action.undoId;
+  if ('requestId' in action) return action.requestId;
   return action.email;
 }
 
@@ -82,6 +85,7 @@ function actionOf(kind: string, id: string): ButtonAction | undefined {
   if (!OPAQUE_ID.test(id)) return undefined;
   if (kind === 'confirm' || kind === 'cancel') return { kind, actionId: id };
   if (kind === 'accept' || kind === 'decline') return { kind, invitationId: id };
+  if (kind === 'ask' || kind === 'approve' || kind === 'deny') return { kind, requestId: id };
   if (kind === 'undo') return { kind, undoId: id };
   return undefined;
 }

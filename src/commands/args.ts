@@ -2,11 +2,21 @@ import type { EmailArg } from './words.ts';
 
 /**
  * What an argument holds. The grammar reads each kind one way, Discord registers each kind as one
- * option type, and adapters resolve `email`/`emails` (Slack mentions) before the core sees them.
+ * option type (`word`: one word the core validates), and adapters resolve `email`/`emails` (Slack mentions) before the core sees them.
  * A `duration` (`30d`, `3 days`) takes the rest of the line, or, after `emails`, what follows `for`;
  * the core alone parses it, so every surface refuses the same words with the same message.
  */
-export type ArgKind = 'emails' | 'email' | 'role' | 'code' | 'page' | 'channel' | 'text' | 'choice' | 'duration';
+export type ArgKind =
+  | 'emails'
+  | 'email'
+  | 'role'
+  | 'code'
+  | 'page'
+  | 'channel'
+  | 'text'
+  | 'choice'
+  | 'duration'
+  | 'word';
 
 export interface ArgSpec {
   /** The field of the parsed command. */

@@ -168,6 +168,32 @@ export const COMMANDS = {
     who: 'owner',
     core: 'setChannel',
   }),
+  // Requests instead of refusals and domain policy (SPEC §12).
+  request: plain({
+    args: [{ name: 'role', kind: 'role', description: 'The role you ask the owners for' }],
+    usage: 'request <owner|billing-admin|member>',
+    description: 'Ask the owners for a role',
+    who: 'member',
+    core: 'requestRole',
+  }),
+  domains: plain({
+    args: [
+      {
+        name: 'op',
+        kind: 'choice',
+        label: 'action',
+        optional: true,
+        choices: ['add', 'remove'],
+        fallback: 'list',
+        description: 'Add or remove a domain; leave out to list them',
+      },
+      { name: 'domain', kind: 'word', optional: true, maxLength: 253, description: 'A domain such as example.com' },
+    ],
+    usage: 'domains [add|remove <domain>]',
+    description: 'Where non-owners may invite without asking (owners only)',
+    who: 'owner',
+    core: 'domains',
+  }),
   extend: plain({
     args: [MEMBER_EMAIL, DURATION],
     usage: 'extend <email> <duration>',

@@ -1,5 +1,5 @@
 import type { Caller } from './caller.ts';
-import type { ActivityAction, Platform, Role } from './model.ts';
+import type { ActivityAction, Platform, RequestAsk, Role } from './model.ts';
 import type { Result } from './result.ts';
 
 /** The membership core: every rule of SPEC §2–§4, whatever adapter calls it. */
@@ -52,6 +52,57 @@ export interface MembershipCore {
   createLinkCode(caller: Caller): Promise<Result<LinkCode>>;
   /** An admin of another workspace binds it to the code's organization, linking their account to the code's owner. */
   redeemLinkCode(caller: Caller, input: RedeemLinkInput): Promise<Result<LinkOutcome>>;
+  // Requests instead of refusals and domain policy (SPEC §12).
+  /** A member asks the owners for a role for themselves. */
+  requestRole(caller: Caller, input: { role: string }): Promise<Result<RequestOutcome>>;
+  /**
+   * After `invite` refused a role the caller may not grant: keeps the invite as an offer for 15
+   * minutes, visible to nobody, whose id the Ask an owner button carries. The refusal changed nothing.
+   */
+  offerAsk(caller: Caller, input: { emails: readonly string[]; role: string }): Promise<Result<AskOffer>>;
+  /** The Ask an owner click: the offer becomes an open request and the owners are asked. */
+  askOwner(caller: Caller, input: { offerId: string }): Promise<Result<RequestOutcome>>;
+  /** Owners only: runs the change as the approving owner, every rule checked now; at most once. */
+  approveRequest(caller: Caller, input: { requestId: string }): Promise<Result<DecisionOutcome>>;
+  denyRequest(caller: Caller, input: { requestId: string }): Promise<Result<DecisionOutcome>>;
+  /** The domain list (owners): list it, or add or remove one domain. */
+  domains(caller: Caller, input: DomainsInput): Promise<Result<DomainsOutcome>>;
+}
+
+export interface RequestOutcome {
+  readonly requestId: string;
+  readonly orgName: string;
+  readonly ask: RequestAsk;
+}
+
+export interface AskOffer {
+  /** Opaque id of the stored offer; the only thing the Ask an owner button carries. */
+  readonly offerId: string;
+  readonly expiresAt: number;
+  readonly ask: RequestAsk;
+}
+
+export interface DecisionOutcome {
+  readonly requestId: string;
+  readonly requester: string;
+  readonly ask: RequestAsk;
+  readonly decision: 'approved' | 'denied';
+  readonly by: string;
+  /** An approved invite request: what the invitation did, codes included, for the approving owner only. */
+  readonly invited?: InviteOutcome;
+}
+
+export interface DomainsInput {
+  readonly op: 'list' | 'add' | 'remove';
+  readonly domain?: string;
+}
+
+export interface DomainsOutcome {
+  readonly op: 'list' | 'add' | 'remove';
+  /** The domain added or removed, normalized. */
+  readonly domain?: string;
+  /** The list after the change; empty: no policy, anyone may invite any address. */
+  readonly domains: readonly string[];
 }
 
 export interface LinkCode {
@@ -125,6 +176,10 @@ export interface InviteOutcome {
   /** Already invited and still pending: use `resend`. */
   readonly alreadyPending: readonly string[];
   readonly seatsLeft: number;
+  /** Domain policy, an owner inviting: invited, but outside the organization's domain list. */
+  readonly outsideDomains?: readonly string[];
+  /** Domain policy, a non-owner inviting: these addresses were not invited but asked of the owners. */
+  readonly requested?: RequestOutcome;
 }
 
 export interface ListInput {

@@ -5,3 +5,4 @@ export const systemClock: Clock = () => Date.now();
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

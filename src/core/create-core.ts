@@ -1,7 +1,10 @@
 import { activity } from './actions/activity.ts';
+import { askOwner, offerAsk } from './actions/ask-owner.ts';
 import { setChannel } from './actions/channel.ts';
 import { cancel, confirm } from './actions/confirm.ts';
 import { platformUserDeactivated } from './actions/deactivated.ts';
+import { approveRequest, denyRequest } from './actions/decide-request.ts';
+import { domains } from './actions/domains.ts';
 import { extend } from './actions/extend.ts';
 import { home } from './actions/home.ts';
 import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
@@ -11,6 +14,7 @@ import { list } from './actions/list.ts';
 import { suggestEmails, whoAmI } from './actions/lookups.ts';
 import { redeemLinkCode } from './actions/redeem-link.ts';
 import { requestConfirmation } from './actions/request-confirmation.ts';
+import { requestRole } from './actions/request-role.ts';
 import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
 import { describeRow, requestRowAction, resendRow } from './actions/rows.ts';
@@ -52,6 +56,12 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     viewInvitation: (input) => viewInvitation(deps, input),
     acceptByLink: (input) => answerByLink(deps, input, 'accepted'),
     declineByLink: (input) => answerByLink(deps, input, 'declined'),
+    requestRole: (caller, input) => requestRole(deps, caller, input),
+    offerAsk: (caller, input) => offerAsk(deps, caller, input),
+    askOwner: (caller, input) => askOwner(deps, caller, input),
+    approveRequest: (caller, input) => approveRequest(deps, caller, input),
+    denyRequest: (caller, input) => denyRequest(deps, caller, input),
+    domains: (caller, input) => domains(deps, caller, input),
     requestTransfer: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'transfer', email }),
     createLinkCode: (caller) => createLinkCode(deps, caller),
     redeemLinkCode: (caller, input) => redeemLinkCode(deps, caller, input),

@@ -13,7 +13,7 @@ const emailSchema = z.string().max(MAX_EMAIL_LENGTH).email();
 /** RFC 1123 §2.1 host names: letters, digits and hyphens, neither starting nor ending with a hyphen. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
-function domainFits(domain: string): boolean {
+export function domainFits(domain: string): boolean {
   const labels = domain.split('.');
   const tld = labels.at(-1) ?? '';
   // An all-numeric last label would make the address an IP literal in disguise (RFC 3696 §2).

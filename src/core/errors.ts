@@ -1,4 +1,4 @@
-import type { InvitationEndState, Platform, Role } from './model.ts';
+import type { InvitationEndState, Platform, RequestPurpose, Role } from './model.ts';
 
 /**
  * Every expected failure of the core, as a value. The code is the contract with the adapters:
@@ -61,7 +61,17 @@ export type CoreError =
   /** The code's organization is already on the caller's platform, in another workspace. */
   | { code: 'platform_already_linked'; orgName: string; platform: Platform }
   /** The caller's workspace has its own organization with other people in it (SPEC §12). */
-  | { code: 'workspace_has_members'; orgName: string };
+  | { code: 'workspace_has_members'; orgName: string }
+  // Requests instead of refusals and domain policy (SPEC §12).
+  | { code: 'request_not_found' }
+  | { code: 'request_not_yours' }
+  | { code: 'request_already_open'; purpose: RequestPurpose }
+  | { code: 'request_decided'; state: 'approved' | 'denied' | 'lapsed' }
+  | { code: 'request_expired' }
+  | { code: 'request_not_needed'; role: Role }
+  | { code: 'invalid_domain'; input: string; maxLength: number }
+  | { code: 'domain_already_listed'; domain: string }
+  | { code: 'domain_not_listed'; domain: string };
 
 export type CoreErrorCode = CoreError['code'];
 

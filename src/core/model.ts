@@ -38,6 +38,13 @@ export const ACTIVITY_ACTIONS = [
   'notification_delayed',
   'membership_extended',
   'removal_undone',
+  // Requests instead of refusals and domain policy (SPEC §12).
+  'request_made',
+  'request_approved',
+  'request_denied',
+  'request_lapsed',
+  'domain_added',
+  'domain_removed',
   'ownership_transferred',
   'platform_linked',
 ] as const;
@@ -92,7 +99,33 @@ export type NotificationEvent =
   /** `email` is the new owner, `from` the owner who handed over and is now a member (SPEC §12). */
   | { kind: 'ownership_transferred'; orgName: string; email: string; from: string }
   /** The organization is now also on `platform` (SPEC §12 "one organization, two platforms"). */
-  | { kind: 'platform_linked'; orgName: string; platform: Platform; by: string };
+  | { kind: 'platform_linked'; orgName: string; platform: Platform; by: string }
+  /** To the owners' channel (SPEC §12): someone asks for a role or an invitation; Approve and Deny. */
+  | { kind: 'request_made'; orgName: string; requestId: string; requester: string; ask: RequestAsk }
+  /** To the requester: what the owners decided, or that it lapsed after 7 days. */
+  | {
+      kind: 'request_decided';
+      orgName: string;
+      requester: string;
+      ask: RequestAsk;
+      outcome: 'approved' | 'denied' | 'lapsed';
+      /** The owner who decided; absent when it lapsed. */
+      by?: string;
+    };
+
+/** Why a request exists: a role for the requester, or an invitation they could not make (SPEC §12). */
+export type RequestPurpose = 'role' | 'invite';
+export type RequestState = 'offered' | 'open' | 'approved' | 'denied' | 'lapsed';
+
+/** What a request asks for: a role for oneself, or invitations refused for their role or their domains. */
+export type RequestAsk =
+  | { readonly purpose: 'role'; readonly role: Role }
+  | {
+      readonly purpose: 'invite';
+      readonly emails: readonly string[];
+      readonly role: Role;
+      readonly reason: 'role' | 'domain';
+    };
 
 export type NotificationKind = NotificationEvent['kind'];
 

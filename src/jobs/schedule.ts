@@ -6,6 +6,7 @@ import type { Store } from '../store/connect.ts';
 import type { DeliveryLoop } from './delivery-loop.ts';
 import { endMemberships } from './end-memberships.ts';
 import { expireInvitations } from './expire-invitations.ts';
+import { lapseRequests } from './lapse-requests.ts';
 import { pruneOutbox } from './prune-outbox.ts';
 import { sendReminders } from './send-reminders.ts';
 
@@ -21,7 +22,7 @@ export interface SweepDeps {
 
 /**
  * One run of the scheduled work: expire due invitations, remind inviters, end time-limited
- * memberships (SPEC §12), prune old delivered notifications, and kick delivery without waiting for
+ * memberships and lapse week-old requests (SPEC §12), prune old delivered notifications, and kick delivery without waiting for
  * it, so a platform that hangs cannot stop invitations expiring.
  */
 export async function sweep(deps: SweepDeps): Promise<number> {
@@ -30,7 +31,9 @@ export async function sweep(deps: SweepDeps): Promise<number> {
     const expired = await expireInvitations(deps.store, now);
     const reminded = await sendReminders(deps.store, now);
     const { ended, noticed } = await endMemberships(deps.store, now);
-    if (reminded + ended + noticed > 0) deps.log.info({ reminded, ended, noticed }, 'scheduled work done');
+    const lapsed = await lapseRequests(deps.store, now);
+    if (reminded + ended + noticed + lapsed > 0)
+      deps.log.info({ reminded, ended, noticed, lapsed }, 'scheduled work done');
     deps.metrics.expired.inc(expired);
     const pruned = await pruneOutbox(deps.store, now, deps.outboxRetentionMs);
     deps.metrics.outboxPruned.inc(pruned);

@@ -1,5 +1,13 @@
 import type { Generated } from 'kysely';
-import type { Carrier, InvitationState, PendingActionState, Platform, Role } from '../core/model.ts';
+import type {
+  Carrier,
+  InvitationState,
+  PendingActionState,
+  Platform,
+  RequestPurpose,
+  RequestState,
+  Role,
+} from '../core/model.ts';
 
 /** Every table's row type. Times are milliseconds since the epoch (bigint on PostgreSQL). */
 export interface Database {
@@ -13,6 +21,8 @@ export interface Database {
   outbox: OutboxTable;
   removals: RemovalTable;
   slack_installations: SlackInstallationTable;
+  requests: RequestTable;
+  org_domains: OrgDomainTable;
   link_codes: LinkCodeTable;
 }
 
@@ -149,6 +159,27 @@ export interface RemovalTable {
   removed_by: string;
   removed_at: number;
   undone_at: number | null;
+}
+
+/** A request instead of a refusal (migration 009): a role for oneself, or an invitation. */
+export interface RequestTable {
+  id: string;
+  org_id: string;
+  requester: string;
+  purpose: RequestPurpose;
+  payload: string;
+  state: RequestState;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+/** The organization's domain list (migration 009): non-owners' invitations elsewhere become requests. */
+export interface OrgDomainTable {
+  org_id: string;
+  domain: string;
+  added_by: string;
+  added_at: number;
 }
 
 /** Migration 010: the one live link code of an organization, stored as a hash. */

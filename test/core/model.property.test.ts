@@ -26,6 +26,11 @@ const REACHED = [
   'resend:ok',
   'resend:resend_too_soon',
   'extend:ok',
+  'requestRole:ok',
+  'ask:ok',
+  'decide:ok',
+  'decide:owner_only',
+  'domains:ok',
   'transfer:ok',
 ];
 

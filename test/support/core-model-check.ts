@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { NotificationEvent } from '../../src/core/index.ts';
 import { consoleCaller, expectOk } from './core-harness.ts';
+import { checkRequests } from './core-model-requests.ts';
 import type { Run } from './core-model-run.ts';
 
 /** The invariants of SPEC §2, read from the tables, and the model's view compared with `core.list`. */
@@ -42,6 +43,7 @@ export async function checkInvariants(run: Run): Promise<void> {
     byEmail([...model.members].map(([email, role]) => ({ email, role, endsAt: model.terms.get(email)?.endsAt }))),
   );
   await checkScheduled(run);
+  await checkRequests(run);
   const now = run.clock();
   const live = model.invitations.filter((i) => i.state === 'pending' && i.expiresAt > now);
   expect(

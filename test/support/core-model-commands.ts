@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MINUTE, type Role } from '../../src/core/index.ts';
 import type { Request } from './core-model.ts';
+import { type RequestCommand, requestArbs } from './core-model-requests.ts';
 
 /** Actor 0 is the first owner; the others start as outsiders and are invited along the way. */
 export const PEOPLE = ['owner@x.test', 'u1@x.test', 'u2@x.test', 'u3@x.test', 'u4@x.test', 'u5@x.test'];
@@ -39,7 +40,8 @@ export type Command =
   | { t: 'confirm' | 'cancel'; pick: number; clicker: number | null }
   | { t: 'resend'; actor: number; target: number }
   | { t: 'advance'; ms: number }
-  | { t: 'expire' };
+  | { t: 'expire' }
+  | RequestCommand;
 
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
@@ -118,4 +120,5 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('expire' as const) }) },
+  ...requestArbs,
 );

@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
-import type { MembershipCore, Result } from '../../src/core/index.ts';
+import type { MembershipCore } from '../../src/core/index.ts';
 import { endMemberships } from '../../src/jobs/end-memberships.ts';
 import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
+import { lapseRequests } from '../../src/jobs/lapse-requests.ts';
 import { sendReminders } from '../../src/jobs/send-reminders.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { consoleCaller, type ManualClock } from './core-harness.ts';
 import type { OrgModel, Outcome, Request } from './core-model.ts';
 import { applyExtend, applyUndo, checkExtend, checkUndo, sweep } from './core-model-beyond.ts';
 import { type Command, PEOPLE, TERMS } from './core-model-commands.ts';
+import { checkInviteUnderPolicy, lapse, outsideAsked, stepRequest } from './core-model-requests.ts';
 
 export interface Run {
   readonly core: MembershipCore;
@@ -22,14 +24,18 @@ export interface Run {
   readonly seen: Map<string, string>;
 }
 
-function outcomeOf(result: Result<unknown>): Outcome {
+function outcomeOf(result: { ok: true } | { ok: false; error: { code: string } }): string {
   return result.ok ? 'ok' : result.error.code;
 }
 
 /** How often each command ended in each outcome, so a test can show the sequences reach the rules. */
 export const tally = new Map<string, number>();
 
-function expectOutcome(result: Result<unknown>, predicted: Outcome, command: Command): void {
+function expectOutcome(
+  result: { ok: true } | { ok: false; error: { code: string } },
+  predicted: Outcome,
+  command: Command,
+): void {
   const key = `${command.t === 'request' ? command.kind : command.t}:${outcomeOf(result)}`;
   tally.set(key, (tally.get(key) ?? 0) + 1);
   expect(outcomeOf(result), `core and model disagree on ${JSON.stringify(command)}`).toBe(predicted);
@@ -47,14 +53,24 @@ export async function step(run: Run, command: Command): Promise<void> {
     case 'invite': {
       const emails = command.targets.map(anyone);
       const durationMs = command.term === null ? null : TERMS[command.term];
-      const predicted = model.checkInvite(email(command.actor), emails, command.role, clock(), durationMs);
+      const actor = email(command.actor);
+      const fresh = model.freshAmong(emails, clock());
+      const base = model.checkInvite(actor, emails, command.role, clock(), durationMs);
+      const predicted = checkInviteUnderPolicy(model, actor, base, fresh, clock());
+      const asked = outsideAsked(model, actor, fresh);
       const duration = command.term === null ? {} : { duration: command.term };
       const result = await core.invite(caller(command.actor), { emails, role: command.role, ...duration });
       expectOutcome(result, predicted, command);
       if (!result.ok) return;
-      expect(result.value.invited.map((i) => i.email).sort()).toEqual(model.freshAmong(emails, clock()).sort());
-      model.applyInvite(email(command.actor), command.role, result.value.invited, clock(), durationMs);
+      const invitedNow = fresh.filter((e) => !asked.includes(e));
+      expect(result.value.invited.map((i) => i.email).sort()).toEqual(invitedNow.sort());
+      model.applyInvite(actor, command.role, result.value.invited, clock(), durationMs);
       run.codes.push(...result.value.invited.map((i) => i.code));
+      const requested = result.value.requested;
+      if (requested !== undefined) {
+        const ask = { purpose: 'invite' as const, emails: asked, role: command.role };
+        model.requests.push({ id: requested.requestId, requester: actor, ask, createdAt: clock(), state: 'open' });
+      }
       return;
     }
     case 'accept':
@@ -164,7 +180,11 @@ export async function step(run: Run, command: Command): Promise<void> {
       await expireInvitations(run.store, clock());
       await sendReminders(run.store, clock());
       await endMemberships(run.store, clock());
+      await lapseRequests(run.store, clock());
       sweep(model, clock());
+      lapse(model, clock());
       return;
+    default:
+      return stepRequest(run, command, email, (result, predicted) => expectOutcome(result, predicted, command));
   }
 }

@@ -1,4 +1,5 @@
 import type { CoreErrorCode, Role } from '../../src/core/index.ts';
+import type { ModelRequest } from './core-model-requests.ts';
 
 /**
  * A reference model of one organization, small enough to trust by reading: the rules of SPEC §2–§3
@@ -62,6 +63,9 @@ export class OrgModel {
   readonly removals: ModelRemoval[] = [];
   /** How many memberships the sweep ended. */
   ended = 0;
+  /** Requests instead of refusals and the domain list (SPEC §12, core-model-requests.ts). */
+  readonly requests: ModelRequest[] = [];
+  readonly domains = new Set<string>();
 
   constructor(
     readonly limit: number,

@@ -17,6 +17,8 @@ export async function snapshot(core: MembershipCore, store: Store, owner: Caller
     identities: await db.selectFrom('chat_identities').selectAll().orderBy('platform').orderBy('user_id').execute(),
     outbox: await db.selectFrom('outbox').selectAll().orderBy('id').execute(),
     organizations: await db.selectFrom('organizations').selectAll().orderBy('id').execute(),
+    requests: await db.selectFrom('requests').selectAll().orderBy('id').execute(),
+    domains: await db.selectFrom('org_domains').selectAll().orderBy('org_id').orderBy('domain').execute(),
   };
 }
 

@@ -97,11 +97,12 @@ describe('the command table', () => {
     channel: '#general',
     text: 'Acme Widgets',
     choice: 'members',
+    word: 'example.com',
     duration: '30d',
   };
   const example = (name: CommandName) => {
     const args: readonly ArgSpec[] = COMMANDS[name].args;
-    return [name, ...args.map((arg) => EXAMPLES[arg.kind])].join(' ');
+    return [name, ...args.map((arg) => arg.choices?.[0] ?? EXAMPLES[arg.kind])].join(' ');
   };
 
   it.each(COMMAND_NAMES)('parses "%s" with every argument the table gives it', (name) => {

@@ -5,8 +5,10 @@ import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
 import { linkCodeText, linkedText } from '../render-link.ts';
+import { domainsText, requestMadeText } from '../render-requests.ts';
 import { rosterPage } from '../render-roster.ts';
 import { extendedText } from '../render-term.ts';
+import { askRow } from '../request-components.ts';
 import { transferPickerReply } from '../transfer-picker.ts';
 import { answer, type CommandContext, type Reply, usage } from './types.ts';
 
@@ -36,7 +38,16 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
     const reachable = user && first !== undefined ? { reachable: { [normalizeEmail(first)]: user.id } } : {};
     const optional = { ...(role ? { role } : {}), ...(duration ? { duration } : {}) };
     const result = await core.invite(caller, { emails, ...optional, ...reachable });
-    return answer(result, (outcome) => inviteText(outcome, user?.id));
+    const reply = answer(result, (outcome) => inviteText(outcome, user?.id));
+    // A role the caller may not grant (SPEC §12): the refusal stands, with Ask an owner under it.
+    if (result.ok || result.error.code !== 'role_not_grantable' || role === undefined) return reply;
+    const offer = await core.offerAsk(caller, { emails, role });
+    if (!offer.ok) return reply;
+    return {
+      ...reply,
+      content: `${reply.content} An owner can do it for you.`,
+      components: [askRow(offer.value.offerId)],
+    };
   },
   extend: async ({ core, caller }, { email, duration }) =>
     answer(await core.extend(caller, { email, duration }), extendedText),
@@ -64,6 +75,9 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
       await core.setChannel(caller, { channelId }),
       (set) => `Notifications for this server now go to <#${set.channelId}>.`,
     ),
+  request: async ({ core, caller }, { role }) => answer(await core.requestRole(caller, { role }), requestMadeText),
+  domains: async ({ core, caller }, { op, domain }) =>
+    answer(await core.domains(caller, domain === undefined ? { op } : { op, domain }), domainsText),
   link: async ({ core, caller, interaction }, { code }) =>
     code === undefined
       ? answer(await core.createLinkCode(caller), linkCodeText)

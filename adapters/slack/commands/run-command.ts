@@ -8,12 +8,13 @@ import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
 import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
+import { domainsText, requestMadeText } from '../render/requests.ts';
 import { rosterReply } from '../render/roster.ts';
 import { extendedReply } from '../render/term.ts';
 import { onlyOwnerRefusal, transferPickerReply } from '../render/transfer-picker.ts';
 import type { CommandContext } from './context.ts';
 import { helpReply, usageReply } from './help.ts';
-import { inviteFromSlack } from './invite.ts';
+import { inviteFromSlack, offerToAsk } from './invite.ts';
 import { type CommandResult, settle } from './outcome.ts';
 import { emailArgsOf, membersResolver } from './resolve-mentions.ts';
 
@@ -37,7 +38,11 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
     return settle(pending, (v) => confirmationReply(v, ctx.clock()));
   }),
   help: async () => ({ outcome: 'ok', reply: helpReply() }),
-  invite: async (ctx, args) => settle(await inviteFromSlack(ctx, args), (v) => inviteResultReply(v, ctx.clock())),
+  invite: async (ctx, args) => {
+    const result = await inviteFromSlack(ctx, args);
+    const settled = settle(result, (v) => inviteResultReply(v, ctx.clock()));
+    return result.ok ? settled : offerToAsk(ctx, settled, result.error, args);
+  },
   extend: async (ctx, { email, duration }) =>
     settle(await ctx.core.extend(ctx.caller, { email, duration }), (v) => extendedReply(v, ctx.clock())),
   list: async (ctx, { what }) =>
@@ -70,6 +75,12 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
   channel: async (ctx, { channelId }) =>
     settle(await ctx.core.setChannel(ctx.caller, { channelId }), (v) => ({
       text: `:white_check_mark: Notifications will be posted in <#${escapeText(v.channelId)}>. Invite me there with \`/invite @Rollcall\` if I am not in it yet.`,
+    })),
+  request: async (ctx, { role }) =>
+    settle(await ctx.core.requestRole(ctx.caller, { role }), (v) => ({ text: requestMadeText(v) })),
+  domains: async (ctx, { op, domain }) =>
+    settle(await ctx.core.domains(ctx.caller, domain === undefined ? { op } : { op, domain }), (v) => ({
+      text: domainsText(v),
     })),
   link: async (ctx, { code }) => {
     if (code === undefined)

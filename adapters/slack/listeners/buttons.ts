@@ -42,6 +42,17 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
       const outcome = await pressButton(deps, teamId, caller, button);
       countCommand(deps, button.kind, outcome.ok ? 'ok' : outcome.error.code);
       await respond(replyTo(outcome));
+      // Codes are the approving owner's alone: never in the channel's card (SPEC §4).
+      const privately = outcome.ok && 'privately' in outcome.value ? outcome.value.privately : undefined;
+      if (privately !== undefined) {
+        for (const message of [privately, ...(privately.continued ?? [])])
+          await respond({
+            replace_original: false,
+            response_type: 'ephemeral',
+            text: message.text,
+            ...(message.blocks ? { blocks: message.blocks } : {}),
+          });
+      }
     });
   });
 }

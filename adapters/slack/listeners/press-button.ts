@@ -3,8 +3,9 @@ import type { ButtonAction } from '../../shared/button-ids.ts';
 import { describeAction } from '../../shared/wording.ts';
 import { slackConfirmations } from '../messages.ts';
 import { confirmationReply } from '../render/confirmation.ts';
-import { acceptedReply, declinedReply, resendReply } from '../render/invite-result.ts';
+import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
 import type { SlackReply } from '../render/reply.ts';
+import { decisionCardText, requestMadeText } from '../render/requests.ts';
 import { extendedReply, lettingEndReply, undoneReply, withUndo } from '../render/term.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -12,7 +13,9 @@ import type { ListenerDeps } from './deps.ts';
  * What a click shows: its outcome in place of the clicked message, or (Revoke, Remove) a new
  * confirmation only the clicker sees, leaving the reminder or prompt as it was (SPEC §3).
  */
-export type ButtonAnswer = { readonly replace: SlackReply } | { readonly ask: SlackReply };
+export type ButtonAnswer =
+  /** `privately`: what only the clicker may see besides, e.g. the codes of an approved invite request. */
+  { readonly replace: SlackReply; readonly privately?: SlackReply } | { readonly ask: SlackReply };
 
 function map<T>(result: Result<T>, answer: (value: T) => ButtonAnswer): Result<ButtonAnswer> {
   return result.ok ? { ok: true, value: answer(result.value) } : result;
@@ -62,5 +65,19 @@ export async function pressButton(
       return { ok: true, value: replace(lettingEndReply(button.email)) };
     case 'undo':
       return map(await core.undoRemoval(caller, { undoId: button.undoId }), (v) => replace(undoneReply(v, clock())));
+    // Requests (SPEC §12): invitation codes of an approved invite are the approving owner's alone.
+    case 'ask':
+      return map(await core.askOwner(caller, { offerId: button.requestId }), (v) =>
+        replace({ text: requestMadeText(v) }),
+      );
+    case 'approve':
+      return map(await core.approveRequest(caller, { requestId: button.requestId }), (v) => ({
+        replace: { text: decisionCardText(v) },
+        ...(v.invited === undefined ? {} : { privately: inviteResultReply(v.invited, clock()) }),
+      }));
+    case 'deny':
+      return map(await core.denyRequest(caller, { requestId: button.requestId }), (v) =>
+        replace({ text: decisionCardText(v) }),
+      );
   }
 }

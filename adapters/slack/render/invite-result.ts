@@ -34,6 +34,11 @@ export function inviteResultReply(outcome: InviteOutcome, now: number): SlackRep
     ...outcome.invited.map((invited) => invitedLine(invited, now)),
     ...labelledList('Already members:', outcome.alreadyMembers),
     ...labelledList('Already invited (use `/members resend &lt;email&gt;`):', outcome.alreadyPending),
+    ...labelledList('Outside the domain list (invited, as you are an owner):', outcome.outsideDomains ?? []),
+    ...labelledList(
+      'Outside the domain list, so not invited: asked the owners instead (you will hear by DM):',
+      outcome.requested?.ask.purpose === 'invite' ? outcome.requested.ask.emails : [],
+    ),
   ];
   const short = count > 0 ? `Invited ${count}; the codes to forward are in this message.` : summary;
   const text = fallback([summary, ...entries].join('\n'), short);

@@ -3,10 +3,14 @@ import type { NotificationEvent } from '../../../src/core/index.ts';
 import { encodeButton } from '../../shared/button-ids.ts';
 import { fitList } from '../../shared/fit.ts';
 import { PLATFORM_NAMES } from '../../shared/platform-names.ts';
+import { askPhrase, decisionPhrase } from '../../shared/request-wording.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
 import { promptButtons } from './prompt-buttons.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
+import { requestButtons } from './request-buttons.ts';
+
+const boldEmail = (email: string) => `*${escapeText(email)}*`;
 
 type Batch = Extract<NotificationEvent, { kind: 'invitations_sent' }>;
 
@@ -59,6 +63,10 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
     case 'member_deactivated':
       return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
+    case 'request_made':
+      return `:raising_hand: ${escapeText(event.requester)} asks the owners of ${org} for ${askPhrase(event.ask, boldEmail)}. An owner can approve or deny it.`;
+    case 'request_decided':
+      return `The request of ${escapeText(event.requester)} for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
     case 'ownership_transferred':
       return `:key: ${escapeText(event.from)} handed ${org} to *${escapeText(event.email)}*, its new owner.`;
     case 'platform_linked':
@@ -100,6 +108,10 @@ export function directLine(event: NotificationEvent, now: number): string {
     case 'removal_undone':
       return `${escapeText(event.by)} undid your removal: you are back in *${org}* as ${roleLabel(event.role)}.`;
     case 'member_deactivated':
+    case 'request_made':
+      return channelLine(event, now);
+    case 'request_decided':
+      return `Your request to *${org}* for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
     case 'platform_linked':
       return channelLine(event, now);
     case 'ownership_transferred':
@@ -128,6 +140,8 @@ function offerButtons(invitationId: string): types.ActionsBlock {
 
 export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
   const text = to === 'channel' ? channelLine(event, now) : directLine(event, now);
+  if (to === 'channel' && event.kind === 'request_made')
+    return { text, blocks: [section(text), requestButtons(event.requestId)] };
   if (to === 'person' && event.kind === 'invitation_offer')
     return { text, blocks: [section(text), offerButtons(event.invitationId)] };
   const buttons = promptButtons(event);

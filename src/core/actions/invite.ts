@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type NewActivity, recordActivities } from '../../store/repositories/activity.repo.ts';
+import { listDomains } from '../../store/repositories/domains.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
 import { insertInvitations, type NewInvitation } from '../../store/repositories/invitations.repo.ts';
 import { countSeatsTaken, standingAmong } from '../../store/repositories/memberships.repo.ts';
@@ -7,10 +8,12 @@ import { type MemberContext, writeAsMember } from '../access.ts';
 import type { InvitedEmail, InviteInput, InviteOutcome } from '../api.ts';
 import type { Caller } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
+import { outsideDomains } from '../domain-policy.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
 import { expireDueInvitations } from '../expiry.ts';
 import type { Role } from '../model.ts';
 import { NotificationBatch } from '../notification-batch.ts';
+import { openRequest } from '../open-request.ts';
 import { err, ok, type Result } from '../result.ts';
 import { grantableRoles, parseRole } from '../roles.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
@@ -66,75 +69,105 @@ export async function seatsLeft(trx: Executor, member: MemberContext): Promise<n
  * invitations, their activity and their notices.
  */
 export async function invite(deps: CoreDeps, caller: Caller, input: InviteInput): Promise<Result<InviteOutcome>> {
-  return writeAsMember(deps, caller, {}, async (trx, member) => {
-    const role = roleToGrant(input.role, member.role);
-    if (!role.ok) return role;
-    const term = termToGrant(input.duration, role.value);
-    if (!term.ok) return term;
-    const emails = parseEmailList(input.emails);
-    if (!emails.ok) return emails;
-    const now = deps.clock();
-    await expireOverdue(deps, trx, member, now);
+  return writeAsMember(deps, caller, {}, (trx, member) => inviteAs(deps, trx, member, caller, input));
+}
 
-    const { members, pending } = await standingAmong(trx, member.org.orgId, emails.value);
-    const fresh = emails.value.filter((e) => !members.has(e) && !pending.has(e));
-    const left = await seatsLeft(trx, member);
-    if (fresh.length > left)
-      return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
+/**
+ * The invite of `member` in their locked transaction; an approved request runs it as the approving
+ * owner. Domain policy (SPEC §12): an owner invites anyone and is told who is outside the list; a
+ * non-owner's addresses outside it become one request instead of invitations.
+ */
+export async function inviteAs(
+  deps: CoreDeps,
+  trx: Executor,
+  member: MemberContext,
+  reach: Pick<Caller, 'platform' | 'workspaceId'>,
+  input: InviteInput,
+): Promise<Result<InviteOutcome>> {
+  const role = roleToGrant(input.role, member.role);
+  if (!role.ok) return role;
+  const term = termToGrant(input.duration, role.value);
+  if (!term.ok) return term;
+  const emails = parseEmailList(input.emails);
+  if (!emails.ok) return emails;
+  const now = deps.clock();
+  await expireOverdue(deps, trx, member, now);
 
-    const invited: InvitedEmail[] = [];
-    const rows: NewInvitation[] = [];
-    const activity: NewActivity[] = [];
-    const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
-    for (const email of fresh) {
-      const code = newInvitationCode();
-      const id = randomUUID();
-      const userId = input.reachable?.[email];
-      const expiresAt = now + deps.settings.inviteTtlMs;
-      const target = userId === undefined ? null : { platform: caller.platform, userId };
-      rows.push({
-        id,
-        orgId: member.org.orgId,
-        email,
-        role: role.value,
-        codeHash: hashCode(code),
-        invitedBy: member.email,
-        now,
-        expiresAt,
-        target,
-        remindAt: nextReminderAt(now, expiresAt, now),
-        durationMs: term.value,
-      });
-      const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
-      const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
-      batch.toMailbox(email, offer, code);
-      if (userId !== undefined) batch.toUser(caller.platform, caller.workspaceId, userId, offer);
-      activity.push({
-        orgId: member.org.orgId,
-        at: now,
-        actor: member.email,
-        action: 'invited',
-        subject: email,
-        details: term.value === null ? { role: role.value } : { role: role.value, durationMs: String(term.value) },
-      });
-      invited.push({
-        email,
-        role: role.value,
-        code,
-        expiresAt,
-        dmSent: userId !== undefined,
-        emailed: batch.sendsEmail,
-        ...(term.value === null ? {} : { durationMs: term.value }),
-      });
-    }
-    await insertInvitations(trx, rows);
-    await recordActivities(trx, activity);
-    if (invited.length > 0) {
-      const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
-      const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
-      batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
-    }
-    await batch.write(trx, deps.settings.platforms);
-    return ok({ invited, alreadyMembers: [...members], alreadyPending: [...pending], seatsLeft: left - fresh.length });
+  const { members, pending } = await standingAmong(trx, member.org.orgId, emails.value);
+  const newcomers = emails.value.filter((e) => !members.has(e) && !pending.has(e));
+  const outside = outsideDomains(newcomers, await listDomains(trx, member.org.orgId));
+  const asked = member.role === 'owner' ? [] : outside;
+  const fresh = newcomers.filter((e) => !asked.includes(e));
+  const left = await seatsLeft(trx, member);
+  if (fresh.length > left)
+    return err({ code: 'over_capacity', seatsLeft: left, requested: fresh.length, limit: member.org.memberLimit });
+
+  const invited: InvitedEmail[] = [];
+  const rows: NewInvitation[] = [];
+  const activity: NewActivity[] = [];
+  const batch = new NotificationBatch(member.org.orgId, now, deps.settings.sendsEmail);
+  for (const email of fresh) {
+    const code = newInvitationCode();
+    const id = randomUUID();
+    const userId = input.reachable?.[email];
+    const expiresAt = now + deps.settings.inviteTtlMs;
+    const target = userId === undefined ? null : { platform: reach.platform, userId };
+    rows.push({
+      id,
+      orgId: member.org.orgId,
+      email,
+      role: role.value,
+      codeHash: hashCode(code),
+      invitedBy: member.email,
+      now,
+      expiresAt,
+      target,
+      remindAt: nextReminderAt(now, expiresAt, now),
+      durationMs: term.value,
+    });
+    const facts = { orgName: member.org.orgName, email, role: role.value, invitedBy: member.email, expiresAt };
+    const offer = { kind: 'invitation_offer', invitationId: id, ...facts } as const;
+    batch.toMailbox(email, offer, code);
+    if (userId !== undefined) batch.toUser(reach.platform, reach.workspaceId, userId, offer);
+    activity.push({
+      orgId: member.org.orgId,
+      at: now,
+      actor: member.email,
+      action: 'invited',
+      subject: email,
+      details: term.value === null ? { role: role.value } : { role: role.value, durationMs: String(term.value) },
+    });
+    invited.push({
+      email,
+      role: role.value,
+      code,
+      expiresAt,
+      dmSent: userId !== undefined,
+      emailed: batch.sendsEmail,
+      ...(term.value === null ? {} : { durationMs: term.value }),
+    });
+  }
+  await insertInvitations(trx, rows);
+  await recordActivities(trx, activity);
+  if (invited.length > 0) {
+    const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
+    const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
+    batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
+  }
+  await batch.write(trx, deps.settings.platforms);
+  const requested = asked.length === 0 ? undefined : await askForOutside(deps, trx, member, asked, role.value);
+  if (requested !== undefined && !requested.ok) return requested;
+  return ok({
+    invited,
+    alreadyMembers: [...members],
+    alreadyPending: [...pending],
+    seatsLeft: left - fresh.length,
+    ...(member.role === 'owner' && outside.length > 0 ? { outsideDomains: outside } : {}),
+    ...(requested === undefined ? {} : { requested: requested.value }),
   });
+}
+
+/** A non-owner's addresses outside the domain list: one request to the owners, not invitations. */
+function askForOutside(deps: CoreDeps, trx: Executor, member: MemberContext, emails: string[], role: Role) {
+  return openRequest(deps, trx, member, { purpose: 'invite', emails, role, reason: 'domain' });
 }

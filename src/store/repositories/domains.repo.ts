@@ -1,0 +1,38 @@
+import type { Executor } from './executor.ts';
+
+/** The organization's domain list (SPEC §12 domain policy), sorted; empty means no policy. */
+export async function listDomains(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org_domains')
+    .select('domain')
+    .where('org_id', '=', orgId)
+    .orderBy('domain')
+    .execute();
+  return rows.map((row) => row.domain);
+}
+
+/** Adds a domain; false when it was already listed. The organization is locked, so no race adds it twice. */
+export async function addDomain(db: Executor, row: { orgId: string; domain: string; by: string; now: number }) {
+  const existing = await db
+    .selectFrom('org_domains')
+    .select('domain')
+    .where('org_id', '=', row.orgId)
+    .where('domain', '=', row.domain)
+    .executeTakeFirst();
+  if (existing) return false;
+  await db
+    .insertInto('org_domains')
+    .values({ org_id: row.orgId, domain: row.domain, added_by: row.by, added_at: row.now })
+    .execute();
+  return true;
+}
+
+/** Removes a domain; false when it was not listed. */
+export async function removeDomain(db: Executor, orgId: string, domain: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('org_domains')
+    .where('org_id', '=', orgId)
+    .where('domain', '=', domain)
+    .executeTakeFirst();
+  return result.numDeletedRows === 1n;
+}
