@@ -72,6 +72,9 @@ export function notificationText(event: NotificationEvent, toSubject: boolean): 
       return toSubject
         ? `${event.by} undid your removal: you are back in ${event.orgName} as ${roleLabel(event.role)}.`
         : `${event.by} undid the removal of ${event.email} from ${event.orgName}.`;
+    case 'card_update':
+      // The console cannot edit a line it printed: it prints what changed, the simplest truthful thing.
+      return `card: ${event.changed.map((c) => `${c.email} ${c.state}`).join(', ')}`;
     case 'member_deactivated':
       return `${event.email} was deactivated on ${event.platform}; remove them from ${event.orgName}? remove ${event.email}`;
     case 'request_made':

@@ -5,8 +5,11 @@ import { notificationMessage } from './render-notification.ts';
 /** Each REST call of a delivery gives up after this; a rate-limit wait past it aborts the call too. */
 const DELIVERY_TIMEOUT_MS = 3_000;
 
-/** The person can never receive it: DMs closed or the bot blocked (50007), the user is gone (10013). */
-const RECIPIENT_GONE = new Set<number | string>([50007, 10013]);
+/**
+ * Never deliverable: DMs closed or the bot blocked (50007), the user is gone (10013); a live card's
+ * message deleted (10008 Unknown Message) or not the bot's to edit (50005): the card is retired.
+ */
+const RECIPIENT_GONE = new Set<number | string>([50007, 10013, 10008, 50005]);
 
 /**
  * An admin can fix these: a revoked or rotated token (HTTP 401), the bot lacking access or
@@ -57,8 +60,18 @@ export function createDiscordNotifier(rest: REST, token?: string): Notifier {
       try {
         const channelId = await channelFor(rest, notification, signal);
         const body = notificationMessage(notification.event, notification.destination, notification.workspaceId);
-        await rest.post(Routes.channelMessages(channelId), { body, signal });
-        return { status: 'delivered' };
+        if (notification.messageRef !== undefined) {
+          // A live card (SPEC §11): its announcement is edited in place, never posted again.
+          await rest.patch(Routes.channelMessage(channelId, notification.messageRef), { body, signal });
+          return { status: 'delivered' };
+        }
+        const posted = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as { id?: unknown };
+        // A channel post may be a live card: its id is what a later edit names.
+        const isChannel = notification.destination.kind === 'channel';
+        return {
+          status: 'delivered',
+          ...(isChannel && typeof posted.id === 'string' ? { messageRef: posted.id } : {}),
+        };
       } catch (error) {
         if (token !== undefined && error instanceof DiscordAPIError && error.status === 401) rest.setToken(token);
         return classify(error);

@@ -6,6 +6,7 @@ import { askPhrase, decisionPhrase } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 import { type ButtonRow, offerRow } from './components.ts';
 import { code, when } from './format.ts';
+import { cardContent } from './render-card.ts';
 import { promptRow } from './render-term.ts';
 import { requestRow } from './request-components.ts';
 
@@ -64,6 +65,8 @@ function channelText(event: NotificationEvent): string {
       return `The membership of ${code(event.email)} in **${escapeMarkdown(event.orgName)}** ended.`;
     case 'removal_undone':
       return `${code(event.by)} undid the removal of ${code(event.email)} from **${escapeMarkdown(event.orgName)}**.`;
+    case 'card_update':
+      return cardContent(event);
     case 'member_deactivated':
       return `${code(event.email)} was deactivated on ${event.platform}. Remove them from **${escapeMarkdown(event.orgName)}** with \`/members remove\`.`;
     case 'request_made':
@@ -114,6 +117,7 @@ function personalText(event: NotificationEvent): string {
       return channelText(event);
     case 'request_decided':
       return `Your request to **${escapeMarkdown(event.orgName)}** for ${askPhrase(event.ask, code)} ${decisionPhrase(event.outcome, event.by && code(event.by))}.`;
+    case 'card_update':
     case 'platform_linked':
       return channelText(event);
     case 'ownership_transferred':

@@ -34,10 +34,16 @@ const OPERATOR_FIXABLE = new Set([
   'team_access_not_granted',
 ]);
 
+/**
+ * A live card's message can no longer be edited: deleted (`message_not_found`), or not editable by
+ * the bot (`cant_update_message`, `edit_window_closed`). The card is retired, its changes stay in the activity.
+ */
+const MESSAGE_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
 export function outcomeOfError(error: unknown): DeliveryOutcome {
   if (isPlatformError(error)) {
     const code = error.data.error;
-    if (RECIPIENT_GONE.has(code)) return { status: 'undeliverable', reason: code };
+    if (RECIPIENT_GONE.has(code) || MESSAGE_GONE.has(code)) return { status: 'undeliverable', reason: code };
     if (OPERATOR_FIXABLE.has(code)) return { status: 'retry', reason: code, operatorFixable: true };
     return { status: 'retry', reason: code };
   }
@@ -56,7 +62,7 @@ export function outcomeOfError(error: unknown): DeliveryOutcome {
 }
 
 /**
- * Delivers outbox notifications with chat.postMessage. Its WebClient must not retry on its own
+ * Delivers outbox notifications with chat.postMessage, and a live card's edits with chat.update. Its WebClient must not retry on its own
  * (retries: 0, rejectRateLimitedCalls) and must time out: the outbox owns retrying, across restarts.
  */
 export function createSlackNotifier(deps: {
@@ -91,14 +97,23 @@ export function createSlackNotifier(deps: {
         if (channel === undefined) return { status: 'undeliverable', reason: 'no Slack account with that email' };
         const to = notification.destination.kind === 'channel' ? 'channel' : 'person';
         const reply = notificationReply(notification.event, to, deps.clock());
-        await deps.client.chat.postMessage({
+        if (notification.messageRef !== undefined) {
+          // A live card (SPEC §11): its announcement is edited in place, never posted again.
+          await deps.client.chat.update({ channel, ts: notification.messageRef, text: reply.text, ...token });
+          return { status: 'delivered' };
+        }
+        const posted = await deps.client.chat.postMessage({
           channel,
           text: reply.text,
           ...(reply.blocks ? { blocks: reply.blocks } : {}),
           unfurl_links: false,
           ...token,
         });
-        return { status: 'delivered' };
+        // A channel post may be a live card: its ts is what a later edit names.
+        return {
+          status: 'delivered',
+          ...(to === 'channel' && posted.ts !== undefined ? { messageRef: posted.ts } : {}),
+        };
       } catch (error) {
         return outcomeOfError(error);
       }

@@ -1,4 +1,5 @@
 import { recordActivities } from '../store/repositories/activity.repo.ts';
+import { cardsShowing } from '../store/repositories/cards.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { findAccountsForEmails } from '../store/repositories/identities.repo.ts';
 import { expireDue } from '../store/repositories/invitation-expiry.repo.ts';
@@ -22,8 +23,9 @@ const ROWS_PER_INSERT = 1_000;
 /**
  * Marks a batch of overdue invitations expired, with their activity and notifications (channel, and
  * the inviter by DM), in a fixed number of statements whatever the batch's size: one UPDATE …
- * RETURNING, one lookup of bindings and one of the inviters' accounts, one INSERT of outbox rows and
- * one of activity rows. Only rows this UPDATE moved out of Pending are returned, so each expiry is
+ * RETURNING, one lookup of bindings, one of the live cards listing them (each card gets one edit
+ * for all its lines, SPEC §11), one of the inviters' accounts, one INSERT of outbox rows and one of
+ * activity rows. Only rows this UPDATE moved out of Pending are returned, so each expiry is
  * handled once. Returns how many it expired.
  */
 export async function expireDueInvitations(
@@ -35,16 +37,23 @@ export async function expireDueInvitations(
   if (expired.length === 0) return 0;
   const bindings = await listBindingsOf(trx, [...new Set(expired.map((inv) => inv.orgId))]);
   const accounts = await findAccountsForEmails(trx, [...new Set(expired.map((inv) => inv.invitedBy))]);
-  const notifications: NewNotification[] = [];
+  const cards = await cardsShowing(
+    trx,
+    expired.map((inv) => inv.id),
+  );
+  // One batch per organization, so each live card gets one edit for all of its lines that expired here.
+  const batches = new Map<string, NotificationBatch>();
   for (const invitation of expired) {
     const event = { kind: 'invitation_expired', orgName: invitation.orgName, email: invitation.email } as const;
-    const batch = new NotificationBatch(invitation.orgId, due.now)
-      .toChannels(event)
-      .toPerson(invitation.invitedBy, event);
-    notifications.push(
-      ...batch.collect(bindings.get(invitation.orgId) ?? [], (email) => accounts.get(email) ?? [], platforms),
-    );
+    const batch = batches.get(invitation.orgId) ?? new NotificationBatch(invitation.orgId, due.now);
+    batches.set(invitation.orgId, batch);
+    batch.toCardsOrChannels(invitation.id, invitation.email, 'expired', event).toPerson(invitation.invitedBy, event);
   }
+  const notifications: NewNotification[] = [];
+  for (const [orgId, batch] of batches)
+    notifications.push(
+      ...batch.settleEnded(cards).collect(bindings.get(orgId) ?? [], (email) => accounts.get(email) ?? [], platforms),
+    );
   for (let i = 0; i < notifications.length; i += ROWS_PER_INSERT)
     await enqueueNotifications(trx, notifications.slice(i, i + ROWS_PER_INSERT));
   await recordActivities(

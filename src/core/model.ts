@@ -96,6 +96,17 @@ export type NotificationEvent =
   | { kind: 'removal_undone'; orgName: string; email: string; role: Role; by: string }
   /** The platform deactivated a member's chat account: the channel, with Remove from the organization. */
   | { kind: 'member_deactivated'; orgName: string; email: string; role: Role; platform: Platform }
+  /**
+   * A live card (SPEC §11) changed: its announcement is edited in place to show `card`, instead of a
+   * new channel post; `changed` names the lines that reached an end state (what a log line says).
+   */
+  | {
+      kind: 'card_update';
+      orgName: string;
+      cardId: string;
+      card: InvitationCard;
+      changed: readonly { readonly email: string; readonly state: InvitationEndState }[];
+    }
   /** `email` is the new owner, `from` the owner who handed over and is now a member (SPEC §12). */
   | { kind: 'ownership_transferred'; orgName: string; email: string; from: string }
   /** The organization is now also on `platform` (SPEC §12 "one organization, two platforms"). */
@@ -129,6 +140,21 @@ export type RequestAsk =
 
 export type NotificationKind = NotificationEvent['kind'];
 
+/** One invitee on a live card (SPEC §11), with the state of their invitation now. */
+export interface CardLine {
+  readonly email: string;
+  readonly state: InvitationState;
+  readonly expiresAt: number;
+}
+
+/** What a channel's announcement of invitations shows: who invited whom, as what, and where each stands. */
+export interface InvitationCard {
+  readonly orgName: string;
+  readonly role: Role;
+  readonly invitedBy: string;
+  readonly lines: readonly CardLine[];
+}
+
 export type Destination =
   | { kind: 'channel'; channelId: string }
   /** A chat user id on the notification's platform. */
@@ -151,10 +177,16 @@ export interface OutboundNotification {
   readonly secret?: string;
   /** 1 on the first delivery attempt. */
   readonly attempt: number;
+  /**
+   * A `card_update`: the card's posted message to edit (Slack `ts`, Discord message id); absent
+   * when the announcement left no reference, so the notifier posts the card afresh.
+   */
+  readonly messageRef?: string;
 }
 
 export type DeliveryOutcome =
-  | { status: 'delivered' }
+  /** `messageRef`: the posted message (Slack `ts`, Discord id), kept so a live card can be edited later. */
+  | { status: 'delivered'; messageRef?: string }
   /**
    * Try again later; `retryAfterMs` honours a platform's hint (HTTP 429 Retry-After);
    * `operatorFixable`: only an admin can fix it (a revoked token, a missing scope), so it is retried

@@ -2,9 +2,11 @@ import type { Clock, Notifier } from '../core/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
-import { claimDue, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
+import { claimDue, markUndeliverable, type OutboxRow, release, renewLease } from '../store/repositories/outbox.repo.ts';
 import { ATTEMPT_DEADLINE_MS, attemptDelivery, toOutbound } from './attempt-delivery.ts';
 import { forEachByDestination } from './by-destination.ts';
+import { CARD_RETIRED, keepMessageRef, withCardNow } from './card-delivery.ts';
+import { coalesceCardEdits, withCoveredChanges } from './coalesce-cards.ts';
 import { createDeliveredMarks } from './delivered-marks.ts';
 import { reasonClass, settleFailure } from './settle-delivery.ts';
 
@@ -54,6 +56,21 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
   /** Per destination, when the notice that failed this round was queued: later ones wait behind it. */
   const failedAt = new Map<string, number>();
 
+  /** Earlier edits of a card that its last edit in the claim stands for (coalesce-cards.ts). */
+  let covering: ReadonlyMap<string, readonly OutboxRow[]> = new Map();
+
+  /** Covered edits share their last edit's fate: delivered with it, or dropped when its card is retired. */
+  const settleCovered = async (row: OutboxRow, fate: 'delivered' | 'retired'): Promise<void> => {
+    const covered = covering.get(row.id) ?? [];
+    if (fate === 'delivered') {
+      for (const done of covered) marking.push(marks.add(done.id));
+      report.delivered += covered.length;
+      return;
+    }
+    for (const dropped of covered) await markUndeliverable(deps.store.db, dropped.id, CARD_RETIRED);
+    report.undeliverable += covered.length;
+  };
+
   const deliverRow = async (row: OutboxRow): Promise<void> => {
     const notifier = byPlatform.get(row.platform);
     if (!notifier) return;
@@ -66,15 +83,26 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
       const held = { id: row.id, attempts: row.attempts, leasedUntil: row.next_attempt_at };
       if (!(await renewLease(deps.store.db, held, deps.clock() + LEASE_MS))) return;
     }
-    const outcome = await attemptDelivery(notifier, toOutbound(row));
+    const notification = await withCardNow(deps.store, row, toOutbound(row));
+    if (!notification) {
+      await markUndeliverable(deps.store.db, row.id, CARD_RETIRED);
+      report.undeliverable += 1;
+      await settleCovered(row, 'retired');
+      return;
+    }
+    const outcome = await attemptDelivery(notifier, withCoveredChanges(notification, covering.get(row.id) ?? []));
     deps.metrics?.deliveries.inc({ platform: row.platform, outcome: outcome.status, reason: reasonClass(outcome) });
     if (outcome.status === 'delivered') {
+      await keepMessageRef(deps.store, row, notification, outcome.messageRef);
       // Not awaited: the next post to this destination need not wait for the write; the round does.
       marking.push(marks.add(row.id));
       report.delivered += 1;
+      await settleCovered(row, 'delivered');
       return;
     }
     await settleFailure(deps, row, outcome, deps.clock());
+    // A retried edit's covered rows keep their lease and come back with it; a refused one retired the card.
+    if (outcome.status === 'undeliverable') await settleCovered(row, 'retired');
     if (outcome.status === 'retry' && !failedAt.has(destinationKey(row)))
       failedAt.set(destinationKey(row), row.created_at);
     if (outcome.status === 'retry') report.retried += 1;
@@ -94,7 +122,9 @@ export async function dispatchNotifications(deps: DispatchDeps): Promise<Dispatc
       leaseMs: LEASE_MS,
       limit: CLAIM,
     });
-    await forEachByDestination(rows, destinationKey, CONCURRENCY, settleSafely);
+    const claim = coalesceCardEdits(rows);
+    covering = claim.covered;
+    await forEachByDestination(claim.send, destinationKey, CONCURRENCY, settleSafely);
     const written = await Promise.allSettled(marking);
     marking = [];
     // Those rows keep their lease and come back after it: delivered again rather than lost.

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { DeliveryReason, Metrics } from '../metrics.ts';
 import type { Store } from '../store/connect.ts';
 import { recordActivity } from '../store/repositories/activity.repo.ts';
+import { retireCard } from '../store/repositories/cards.repo.ts';
 import { markUndeliverable, type OutboxRow, reschedule } from '../store/repositories/outbox.repo.ts';
 import { TIMED_OUT } from './attempt-delivery.ts';
 import { backoffMs, operatorBackoffMs } from './backoff.ts';
@@ -31,7 +32,7 @@ function subjectOf(event: NotificationEvent): string | null {
  * Records a failed attempt. Temporary failures go back to the queue with backoff (or the platform's
  * Retry-After); one an admin must fix is logged as an error and, the first time for a row, entered in
  * the activity, then retried for as long as it takes; an undeliverable one is entered in the activity
- * and never tried again.
+ * and never tried again (a live card's post or edit refused so retires the card: it is not edited again).
  */
 export async function settleFailure(deps: SettleDeps, row: OutboxRow, outcome: Failure, now: number): Promise<void> {
   const event = JSON.parse(row.event) as NotificationEvent;
@@ -39,6 +40,8 @@ export async function settleFailure(deps: SettleDeps, row: OutboxRow, outcome: F
   if (outcome.status === 'undeliverable') {
     await deps.store.db.transaction().execute(async (trx) => {
       await markUndeliverable(trx, row.id, outcome.reason);
+      // A card the platform refused for good (its message deleted) is not edited again: later changes stay in the activity.
+      if (row.card_id !== null) await retireCard(trx, row.card_id);
       await recordActivity(trx, {
         orgId: row.org_id,
         at: now,

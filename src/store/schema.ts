@@ -23,6 +23,8 @@ export interface Database {
   slack_installations: SlackInstallationTable;
   requests: RequestTable;
   org_domains: OrgDomainTable;
+  cards: CardTable;
+  card_lines: CardLineTable;
   link_codes: LinkCodeTable;
 }
 
@@ -143,6 +145,32 @@ export interface OutboxTable {
   last_error: string | null;
   /** The recipient's invitation code for an email (migration 005); erased once the row is settled. */
   secret: string | null;
+  /** The live card this row posts or edits (migration 008); null for every other notice. */
+  card_id: string | null;
+}
+
+export type CardState = 'live' | 'retired';
+
+/** A channel's announcement of invitations, edited in place as they end (SPEC §11, migration 008). */
+export interface CardTable {
+  id: string;
+  org_id: string;
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  invited_by: string;
+  role: Role;
+  /** The posted message (Slack `ts`, Discord message id); null until the platform named it. */
+  message_ref: string | null;
+  /** `retired`: the platform refused it for good (the message was deleted); no more edits. */
+  state: CardState;
+  created_at: number;
+}
+
+export interface CardLineTable {
+  card_id: string;
+  invitation_id: string;
+  position: number;
 }
 
 /** A removal its owner may undo for ten minutes: the membership as it was. */

@@ -29,7 +29,8 @@ describe('rollcall sweep', { timeout: 120_000 }, () => {
     expect(first.stdout).toContain(
       '[#terminal] olivia@acme.test invited bob@acme.test to Acme as Organization Member.',
     );
-    expect(first.stdout).toContain('[#terminal] The invitation of bob@acme.test to Acme expired.');
+    // The announcement is a live card: the console, which cannot edit a printed line, prints the change.
+    expect(first.stdout).toContain('[#terminal] card: bob@acme.test expired');
     expect(first.stdout).toMatch(/^Expired 1 invitation\(s\)\. Notifications: \d+ delivered, 0 to retry/m);
 
     const second = await rollcall(['sweep'], { DATABASE_URL });

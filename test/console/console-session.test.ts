@@ -36,7 +36,7 @@ describe('console session', () => {
     expect(await h.send(`as ${BOB}`)).toBe(`You are now ${BOB}.\n`);
     const accepted = await h.send(`accept ${codeFor(invited, BOB)}`);
     expect(accepted).toContain(`Welcome to Acme: ${BOB} joined as Organization Member.`);
-    expect(accepted).toContain(`[#terminal] ${BOB} accepted the invitation to Acme and joined as Organization Member.`);
+    expect(accepted).toContain(`[#terminal] card: ${BOB} accepted`);
   });
 
   it('lists members and pending invitations in aligned columns with expiry relative to the clock', async () => {

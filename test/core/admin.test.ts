@@ -21,8 +21,9 @@ describe.each(dialects)('admin use cases (%s)', (dialect) => {
     const outcome = expectOk(await admin.restoreOwner({ orgId, email: 'bob@x.test' }));
     expect(outcome).toEqual({ kind: 'added', revokedInvitation: true });
     const queued = (await outboxRows(store)).slice(before);
+    // The invitation's channel announcement is a live card: it is edited, as a chat revoke does (SPEC §11).
     expect(queued.map((row) => row.event)).toEqual([
-      { kind: 'invitation_revoked', orgName: 'Acme', email: 'bob@x.test', by: 'cli' },
+      expect.objectContaining({ kind: 'card_update', changed: [{ email: 'bob@x.test', state: 'revoked' }] }),
     ]);
     expect(queued.map((row) => row.created_at)).toEqual([clock()]);
     const entries = expectOk(await admin.exportActivity({ orgId })).slice(-2);

@@ -32,12 +32,17 @@ describe.each(dialects)('expiry in batches (%s)', (dialect) => {
     clock.advance(INVITE_TTL_MS + 1);
     const counter = statementCounter();
     expect(await expireInvitations({ ...store, db: store.db.withPlugin(counter) }, clock())).toBe(1_200);
-    // Two batches (1,000 and 200) of a fixed few statements each, where it was five per invitation.
-    expect(counter.count).toBeLessThanOrEqual(16);
+    // Two batches (1,000 and 200) of a fixed few statements each, where it was five per invitation;
+    // one of them per batch finds the live cards to edit (SPEC §11).
+    expect(counter.count).toBeLessThanOrEqual(18);
 
     const expired = (await outboxRows(store)).filter((row) => row.event.kind === 'invitation_expired');
-    expect(expired).toHaveLength(2 * 1_200);
-    expect(new Set(expired.map((row) => JSON.stringify([row.destination, row.event]))).size).toBe(2 * 1_200);
+    // The inviter's DM for each; the channel's twelve cards are edited instead, once per card and batch.
+    expect(expired).toHaveLength(1_200);
+    expect(new Set(expired.map((row) => JSON.stringify([row.destination, row.event]))).size).toBe(1_200);
+    const edits = (await outboxRows(store)).filter((row) => row.event.kind === 'card_update');
+    expect(edits.length).toBeGreaterThanOrEqual(12);
+    expect(edits.length).toBeLessThanOrEqual(2 * 12);
     const activity = await store.db
       .selectFrom('activity')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))

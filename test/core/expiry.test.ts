@@ -37,7 +37,7 @@ describe.each(dialects)('expiry (%s)', (dialect) => {
     expect(expectOk(await core.list(owner, { what: 'pending' })).pending.map((p) => p.email)).toEqual(['new@x.test']);
   });
 
-  it('records the expiry as done by the system and queues the channel post and the inviter DM', async () => {
+  it("records the expiry as done by the system and queues the channel card's edit and the inviter DM", async () => {
     const { core, store, owner, clock } = await make.withOrg();
     expectOk(await core.setChannel(owner, { channelId: 'C-team' }));
     const inviter = await join(core, owner, 'inviter@x.test');
@@ -50,10 +50,11 @@ describe.each(dialects)('expiry (%s)', (dialect) => {
       subject: 'ann@x.test',
       at: clock(),
     });
-    const queued = (await outboxRows(store)).filter((r) => r.event.kind === 'invitation_expired');
+    const queued = (await outboxRows(store)).filter((r) => r.created_at === clock());
     expect(queued.map((r) => [r.destination, r.event.kind, r.state])).toEqual(
       expect.arrayContaining([
-        [{ kind: 'channel', channelId: 'C-team' }, 'invitation_expired', 'pending'],
+        // The invitation's announcement is a live card (SPEC §11): edited, not followed by a new post.
+        [{ kind: 'channel', channelId: 'C-team' }, 'card_update', 'pending'],
         [{ kind: 'email', email: 'inviter@x.test' }, 'invitation_expired', 'pending'],
       ]),
     );

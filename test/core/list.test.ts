@@ -52,19 +52,17 @@ describe.each(dialects)('list and suggestions (%s)', (dialect) => {
     );
   });
 
-  it('a decline is posted in the channel and sent to the inviter', async () => {
+  it("a decline edits the channel's card and is sent to the inviter", async () => {
     const { core, store, owner } = await make.withOrg();
     expectOk(await core.setChannel(owner, { channelId: 'C-team' }));
     const inviter = await join(core, owner, 'inviter@x.test');
     const code = await inviteOne(core, inviter, 'ann@x.test');
     expectOk(await core.decline(consoleCaller('ann@x.test'), { code }));
-    const declined = (await outboxRows(store)).filter((r) => r.event.kind === 'invitation_declined');
-    expect(declined.map((r) => r.destination)).toEqual(
-      expect.arrayContaining([
-        { kind: 'channel', channelId: 'C-team' },
-        { kind: 'email', email: 'inviter@x.test' },
-      ]),
-    );
-    expect(declined).toHaveLength(2);
+    const rows = await outboxRows(store);
+    const declined = rows.filter((r) => r.event.kind === 'invitation_declined');
+    expect(declined.map((r) => r.destination)).toEqual([{ kind: 'email', email: 'inviter@x.test' }]);
+    // The channel's announcement is a live card: edited, not followed by a post (SPEC §11).
+    const edits = rows.filter((r) => r.event.kind === 'card_update' && r.event.changed[0]?.email === 'ann@x.test');
+    expect(edits.map((r) => r.destination)).toEqual([{ kind: 'channel', channelId: 'C-team' }]);
   });
 });

@@ -51,13 +51,12 @@ describe('one organization on Slack and Discord, one bot process', () => {
     expect(slackPosts).toEqual([
       expect.stringContaining('linked Acme to Discord'),
       expect.stringContaining('invited *alice@x.com* to Acme'),
-      ':tada: *alice@x.com* joined Acme as Organization Member.',
     ]);
+    // The announcement is a live card in each channel: the acceptance edits it (SPEC §11).
+    const slackEdits = world.slackFake.callsTo('chat.update').filter((body) => body.channel === SLACK_CHANNEL);
+    expect(slackEdits.map((body) => String(body.text))).toEqual([expect.stringContaining('*alice@x.com*: accepted ✓')]);
     const discordPosts = world.discordFake.messages.inChannel(NOTIFICATIONS).map((m) => m.content);
-    expect(discordPosts).toEqual([
-      expect.stringContaining('invited `alice@x.com` to **Acme**'),
-      '`alice@x.com` accepted the invitation and joined **Acme** as Organization Member.',
-    ]);
+    expect(discordPosts).toEqual([expect.stringContaining('`alice@x.com`: accepted ✓')]);
 
     // Each platform's list shows the same people.
     const fromDiscord = await world.command(inGuild(alice), 'list', { what: 'members' });

@@ -120,6 +120,13 @@ export class FaultyWorld {
       .map((call) => call.body);
   }
 
+  /** Edits of live cards in the channel that Slack accepted (SPEC §11). */
+  cardEdits(): Record<string, unknown>[] {
+    return this.fake.accepted
+      .filter((call) => call.method === 'chat.update' && call.body.channel === CHANNEL)
+      .map((call) => call.body);
+  }
+
   /** How many accepted channel posts mention this email: 1 is delivered exactly once. */
   postsAbout(email: string): number {
     return this.channelPosts().filter((body) => String(body.text).includes(`*${email}*`)).length;

@@ -26,6 +26,7 @@ const FORM_KEYS = new Set<string>(['content', 'components', 'embeds', 'choices']
 const CALLBACK = /^\/interactions\/\d+\/([^/]+)\/callback$/;
 const WEBHOOK = /^\/webhooks\/\d+\/([^/]+)(\/messages\/@original)?$/;
 const CHANNEL_MESSAGE = /^\/channels\/\d+\/messages$/;
+const CHANNEL_MESSAGE_EDIT = /^\/channels\/\d+\/messages\/\d+$/;
 const COMMANDS = /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/;
 
 /** What real Discord refuses, answered as Discord answers it; on by default. */
@@ -81,6 +82,7 @@ export class DiscordLimits {
       checkMessage(errors, call.body);
     }
     if (call.method === 'POST' && CHANNEL_MESSAGE.test(call.path)) checkMessage(errors, call.body);
+    if (call.method === 'PATCH' && CHANNEL_MESSAGE_EDIT.test(call.path)) checkMessage(errors, call.body);
     if (call.method === 'PUT' && COMMANDS.test(call.path) && !this.#allowed.has('commands')) {
       (Array.isArray(call.body) ? call.body : []).forEach((command, i) => {
         checkCommand(errors, command, [i]);

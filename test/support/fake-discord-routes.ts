@@ -55,6 +55,17 @@ function followUp(call: RestCall, token: string, context: RouteContext): RouteRe
   return message(context, context.messages.create(interaction.channelId, call.body as MessageBody));
 }
 
+/**
+ * Edit Message (PATCH /channels/{channel.id}/messages/{message.id}): a message not in that channel,
+ * or deleted, is 404 Unknown Message (10008); the body's limits are checked first (discord-limits.ts).
+ */
+function editMessage(call: RestCall, channelId: string, messageId: string, context: RouteContext): RouteReply {
+  const found = context.messages.byId.get(messageId);
+  if (!found || found.channelId !== channelId)
+    return { status: 404, body: { code: 10008, message: 'Unknown Message' } };
+  return message(context, context.messages.edit(found, call.body as MessageBody));
+}
+
 function openDm(call: RestCall, context: RouteContext): RouteReply {
   const { recipient_id: userId } = call.body as { recipient_id: string };
   let channelId = context.dmChannels.get(userId);
@@ -120,6 +131,11 @@ export function discordRoutes(context: RouteContext): Route[] {
       handle: (call, [token]) => followUp(call, token ?? '', context),
     },
     { method: 'POST', pattern: /^\/users\/@me\/channels$/, handle: authed((call) => openDm(call, context)) },
+    {
+      method: 'PATCH',
+      pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      handle: authed((call, [channelId, messageId]) => editMessage(call, channelId ?? '', messageId ?? '', context)),
+    },
     {
       method: 'POST',
       pattern: /^\/channels\/(\d+)\/messages$/,

@@ -63,6 +63,11 @@ export class MessageStore {
     return message;
   }
 
+  /** Someone deleted the message in Discord: editing it answers 404 Unknown Message from now on. */
+  delete(messageId: string): void {
+    this.byId.delete(messageId);
+  }
+
   inChannel(channelId: string): FakeMessage[] {
     return [...this.byId.values()].filter((m) => m.channelId === channelId);
   }

@@ -61,6 +61,9 @@ export class FakeSlack {
   });
   #port = 0;
   #responseCounter = 0;
+  /** Posted messages' text by channel and `ts`: what chat.update may edit (deleted ones are gone). */
+  readonly #posted = new Map<string, string>();
+  #postCounter = 0;
   #fault: FakeFault | undefined;
   /** Workspaces installing the app: the codes Slack's consent screen hands out (fake-slack-oauth.ts). */
   readonly oauth = new FakeSlackOAuth();
@@ -111,6 +114,16 @@ export class FakeSlack {
   /** Lets through payloads breaking one kind of limit: only for a test marked KNOWN-LIMIT-BUG. */
   allowOversized(...checks: SlackCheck[]): void {
     this.limits.allow(...checks);
+  }
+
+  /** The text a posted message shows now (after its edits), or undefined if none was posted or it was deleted. */
+  messageText(channel: string, ts: string): string | undefined {
+    return this.#posted.get(`${channel}\u0000${ts}`);
+  }
+
+  /** Someone deleted the message in Slack: chat.update on it answers `message_not_found` from now on. */
+  deleteMessage(channel: string, ts: string): void {
+    this.#posted.delete(`${channel}\u0000${ts}`);
   }
 
   addUser(user: FakeUser): void {
@@ -230,8 +243,23 @@ export class FakeSlack {
         const user = [...this.#users.values()].find((u) => u.email?.toLowerCase() === email);
         return user ? ok({ user: { id: user.id } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
       }
-      case 'chat.postMessage':
-        return ok({ channel: body.channel, ts: `${Date.now() / 1000}` });
+      case 'chat.postMessage': {
+        // A message's ts is unique in its channel; Slack's are seconds with a six-digit suffix.
+        this.#postCounter += 1;
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.#postCounter).padStart(6, '0')}`;
+        this.#posted.set(`${String(body.channel)}\u0000${ts}`, String(body.text ?? ''));
+        return ok({ channel: body.channel, ts });
+      }
+      case 'chat.update': {
+        // https://docs.slack.dev/reference/methods/chat.update: an unknown (or deleted) ts is
+        // `message_not_found`; text and blocks limits and Tier 3 are checked before (slack-limits.ts).
+        const key = `${String(body.channel)}\u0000${String(body.ts)}`;
+        if (!this.#posted.has(key)) return { status: 200, body: { ok: false, error: 'message_not_found' } };
+        if (typeof body.text !== 'string' && body.blocks === undefined)
+          return { status: 200, body: { ok: false, error: 'no_text' } };
+        this.#posted.set(key, String(body.text ?? ''));
+        return ok({ channel: body.channel, ts: body.ts, text: body.text });
+      }
       default:
         return ok();
     }

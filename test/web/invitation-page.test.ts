@@ -44,7 +44,8 @@ describe('the invitation page in headless Chromium', () => {
     const roster = expectOk(await w.core.list(w.owner, { what: 'members' }));
     expect(roster.members.map((m) => m.email)).toContain('bea@example.test');
     await w.dispatch();
-    expect(w.terminal.delivered.map((n) => n.event.kind)).toContain('invitation_accepted');
+    // The channel's announcement is a live card: its update says who accepted (SPEC §11).
+    expect(w.terminal.delivered.map((n) => n.event.kind)).toContain('card_update');
 
     await page.goto(link);
     expect(await page.textContent('h1')).toBe('Invitation already used');
@@ -59,7 +60,9 @@ describe('the invitation page in headless Chromium', () => {
     expect(await page.textContent('h1')).toBe('Invitation declined');
     expectErr(await w.core.viewInvitation({ code: codeOf(link) }), 'invitation_not_pending');
     await w.dispatch();
-    expect(w.terminal.delivered.filter((n) => n.event.kind === 'invitation_declined')).toHaveLength(2);
+    // The inviter's DM, and the channel's live card edited rather than a new post (SPEC §11).
+    expect(w.terminal.delivered.filter((n) => n.event.kind === 'invitation_declined')).toHaveLength(1);
+    expect(w.terminal.delivered.filter((n) => n.event.kind === 'card_update')).toHaveLength(1);
   });
 
   it('a form posted from another origin is refused and changes nothing, even with a valid token', async () => {

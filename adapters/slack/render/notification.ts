@@ -6,6 +6,7 @@ import { PLATFORM_NAMES } from '../../shared/platform-names.ts';
 import { askPhrase, decisionPhrase } from '../../shared/request-wording.ts';
 import { roleLabel } from '../../shared/roles.ts';
 import { relativeTime } from '../../shared/time.ts';
+import { cardText } from './card.ts';
 import { promptButtons } from './prompt-buttons.ts';
 import { escapeText, type SlackReply, section } from './reply.ts';
 import { requestButtons } from './request-buttons.ts';
@@ -61,6 +62,8 @@ export function channelLine(event: NotificationEvent, now: number): string {
       return `The membership of *${escapeText(event.email)}* in ${org} ended.`;
     case 'removal_undone':
       return `${escapeText(event.by)} undid the removal of *${escapeText(event.email)}* from ${org}.`;
+    case 'card_update':
+      return cardText(event, now);
     case 'member_deactivated':
       return `*${escapeText(event.email)}* was deactivated in this workspace. Remove them from ${org} with \`/members remove ${escapeText(event.email)}\`.`;
     case 'request_made':
@@ -112,6 +115,7 @@ export function directLine(event: NotificationEvent, now: number): string {
       return channelLine(event, now);
     case 'request_decided':
       return `Your request to *${org}* for ${askPhrase(event.ask, boldEmail)} ${decisionPhrase(event.outcome, event.by && escapeText(event.by))}.`;
+    case 'card_update':
     case 'platform_linked':
       return channelLine(event, now);
     case 'ownership_transferred':

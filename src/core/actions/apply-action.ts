@@ -24,8 +24,11 @@ export async function applyAction(
   switch (action.kind) {
     case 'revoke': {
       const invitation = await findPending(trx, orgId, action.email);
-      if (invitation) await resolveInvitation(trx, invitation.id, 'revoked', now);
-      batch.toChannels({ kind: 'invitation_revoked', orgName, email: action.email, by: m.email });
+      const event = { kind: 'invitation_revoked', orgName, email: action.email, by: m.email } as const;
+      if (invitation) {
+        await resolveInvitation(trx, invitation.id, 'revoked', now);
+        batch.toCardsOrChannels(invitation.id, action.email, 'revoked', event);
+      } else batch.toChannels(event);
       await log(action.email, { role: action.role });
       break;
     }

@@ -152,7 +152,10 @@ export async function inviteAs(
   if (invited.length > 0) {
     const invitations = invited.map(({ email, expiresAt }) => ({ email, expiresAt }));
     const facts = { orgName: member.org.orgName, role: role.value, invitedBy: member.email };
-    batch.toChannels({ kind: 'invitations_sent', ...facts, invitations });
+    batch.announceCard(
+      { kind: 'invitations_sent', ...facts, invitations },
+      rows.map((row) => row.id),
+    );
   }
   await batch.write(trx, deps.settings.platforms);
   const requested = asked.length === 0 ? undefined : await askForOutside(deps, trx, member, asked, role.value);

@@ -64,7 +64,7 @@ export async function resend(deps: CoreDeps, caller: Caller, input: ResendInput)
     const facts = { orgName, email, role: invitation.role, invitedBy: invitation.invitedBy, expiresAt };
     const offer = { kind: 'invitation_offer', invitationId, ...facts } as const;
     const batch = new NotificationBatch(orgId, now, deps.settings.sendsEmail)
-      .toChannels({ kind: 'invitation_sent', ...facts })
+      .announceCard({ kind: 'invitation_sent', ...facts }, [invitationId])
       .toMailbox(email, offer, code);
     if (target) batch.toUser(caller.platform, caller.workspaceId, target.userId, offer);
     await batch.write(trx, deps.settings.platforms);

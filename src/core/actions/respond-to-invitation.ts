@@ -64,10 +64,11 @@ export async function answerInvitation(
     if (answer === 'accepted') {
       if (await findMembership(trx, orgId, email)) return err({ code: 'already_member' });
       await insertMembership(trx, { orgId, email, role, now, term: termFrom(invitation, now) });
-      batch.toChannels({ kind: 'invitation_accepted', orgName: org.name, email, role });
+      const event = { kind: 'invitation_accepted', orgName: org.name, email, role } as const;
+      batch.toCardsOrChannels(invitation.id, email, 'accepted', event);
     } else {
       const event = { kind: 'invitation_declined', orgName: org.name, email } as const;
-      batch.toChannels(event).toPerson(invitation.invitedBy, event);
+      batch.toCardsOrChannels(invitation.id, email, 'declined', event).toPerson(invitation.invitedBy, event);
     }
     await batch.write(trx, deps.settings.platforms);
     const action = answer === 'accepted' ? 'invitation_accepted' : 'invitation_declined';

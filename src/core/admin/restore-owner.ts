@@ -60,7 +60,8 @@ export function restoreOwner(
     }
     if (pending) {
       await resolveInvitation(trx, pending.id, 'revoked', now);
-      batch.toChannels({ kind: 'invitation_revoked', orgName: org.name, email, by: caller.actor });
+      const event = { kind: 'invitation_revoked', orgName: org.name, email, by: caller.actor } as const;
+      batch.toCardsOrChannels(pending.id, email, 'revoked', event);
       await log('invitation_revoked', { role: pending.role, reason: 'owner restored' });
     }
     await insertMembership(trx, { orgId, email, role: 'owner', now });

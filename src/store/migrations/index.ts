@@ -6,6 +6,7 @@ import * as timeLimitsAndUndo from './004-time-limits-and-undo.ts';
 import * as outboxSecret from './005-outbox-secret.ts';
 import * as rosterOrderIndex from './006-roster-order-index.ts';
 import * as slackInstallations from './007-slack-installations.ts';
+import * as cards from './008-cards.ts';
 import * as requestsAndDomains from './009-requests-and-domains.ts';
 import * as linkCodes from './010-link-codes.ts';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-outbox-secret': outboxSecret,
   '006-roster-order-index': rosterOrderIndex,
   '007-slack-installations': slackInstallations,
+  '008-cards': cards,
   '009-requests-and-domains': requestsAndDomains,
   '010-link-codes': linkCodes,
 };

@@ -7,7 +7,11 @@ import type { Executor } from './executor.ts';
 export type OutboxRow = Selectable<OutboxTable>;
 
 /** A notification as the core queues it: not yet attempted, due at once. */
-export type NewNotification = Omit<OutboundNotification, 'attempt'> & { readonly now: number };
+export type NewNotification = Omit<OutboundNotification, 'attempt' | 'messageRef'> & {
+  readonly now: number;
+  /** The live card this row posts (its announcement) or edits (a `card_update`). */
+  readonly cardId?: string;
+};
 
 /**
  * Transactions that queued notifications, with the organizations they were about: the core's
@@ -42,6 +46,7 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
         delivered_at: null,
         last_error: null,
         secret: n.secret ?? null,
+        card_id: n.cardId ?? null,
       })),
     )
     .execute();
