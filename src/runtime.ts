@@ -1,7 +1,14 @@
 import { hkdfSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Config } from './config.ts';
-import { type Clock, createMembershipCore, type MembershipCore, type Notifier, systemClock } from './core/index.ts';
+import {
+  type Clock,
+  createMembershipCore,
+  type MembershipCore,
+  type Notifier,
+  type OrgChange,
+  systemClock,
+} from './core/index.ts';
 import { startDiscordGateway } from './discord-gateway.ts';
 import { createEmailNotifier } from './email/smtp-notifier.ts';
 import { createReadiness, probeStore } from './http/health.ts';
@@ -50,6 +57,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const clock = systemClock;
   const notifiers: Notifier[] = [];
   const delivery = createDeliveryLoop({ store, clock, notifiers, log, metrics });
+  // Adapters that show live state (the Slack Home) hear of each change; they start after the core.
+  const changeListeners: ((change: OrgChange) => void)[] = [];
   const core = createMembershipCore({
     store,
     clock,
@@ -59,7 +68,10 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       platforms: PLATFORM_FACTS,
       sendsEmail: config.email !== undefined,
     },
-    afterCommit: () => delivery.kick(),
+    afterCommit: (change) => {
+      delivery.kick();
+      for (const listener of changeListeners) listener(change);
+    },
   });
   const adapterDeps = { core, log, metrics, clock };
   // Imported only when configured: Bolt and discord.js cost a quarter of a second each to load.
@@ -76,6 +88,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     config.discord &&
     (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
+  if (slack) changeListeners.push((change) => slack.orgChanged(change));
   const email = config.email && createEmailNotifier(config.email, clock);
   if (email) notifiers.push(email);
   // Derived from SMTP_URL, which every process shares, so a form served by one is accepted by any.

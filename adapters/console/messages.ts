@@ -63,6 +63,9 @@ export function createErrorMessages(clock: Clock): ErrorMessages<string> {
     undo_already_used: () => 'That removal was already undone.',
     invitation_pending: (e) =>
       `${e.email} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
+    // The console types emails; these come only from the chat adapters' row menus.
+    row_not_found: () => 'That person is no longer on this list: run `list` again.',
+    row_action_not_allowed: () => 'You cannot do that to this person.',
     request_not_found: () => 'There is no such request. Nothing changed.',
     request_not_yours: () => 'Only the person who was refused can ask the owners with this button. Nothing changed.',
     request_already_open: (e) =>

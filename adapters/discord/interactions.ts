@@ -8,6 +8,7 @@ import { buttonKind, handleButton } from './buttons.ts';
 import { callerOf } from './caller.ts';
 import { helpText, runSubcommand, subcommandOf } from './commands/index.ts';
 import { sendReply, tellUnexpected } from './reply.ts';
+import { handleListPage, handlePick, handleRowButton, isPageButton, isRowButton } from './row-interactions.ts';
 import { handleTransferPick } from './transfer-picker.ts';
 
 export interface InteractionDeps {
@@ -35,12 +36,21 @@ async function route(interaction: Interaction, deps: InteractionDeps, usage: str
     await runCommand(interaction, deps, usage);
   } else if (interaction.isAutocomplete()) {
     await handleAutocomplete(interaction, deps.core);
+  } else if (interaction.isButton() && isRowButton(interaction.customId)) {
+    const outcome = await handleRowButton(interaction, deps.core);
+    deps.metrics.commands.inc({ platform: 'discord', command: 'button:row', outcome });
+  } else if (interaction.isButton() && isPageButton(interaction.customId)) {
+    const outcome = await handleListPage(interaction, deps.core);
+    deps.metrics.commands.inc({ platform: 'discord', command: 'button:page', outcome });
   } else if (interaction.isButton()) {
     const outcome = await handleButton(interaction, deps.core);
     deps.metrics.commands.inc({ platform: 'discord', command: `button:${buttonKind(interaction.customId)}`, outcome });
   } else if (interaction.isStringSelectMenu() && interaction.customId === TRANSFER_PICKER_ID) {
     const outcome = await handleTransferPick(interaction, deps.core);
     deps.metrics.commands.inc({ platform: 'discord', command: 'transfer', outcome });
+  } else if (interaction.isStringSelectMenu()) {
+    const outcome = await handlePick(interaction, deps.core);
+    deps.metrics.commands.inc({ platform: 'discord', command: 'select:pick', outcome });
   }
 }
 

@@ -65,6 +65,8 @@ export const messages: ErrorMessages<string> = {
   undo_already_used: () => 'That removal was already undone.',
   invitation_pending: (e) =>
     `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
+  row_not_found: () => 'That person is no longer on this list: run `/members list` again.',
+  row_action_not_allowed: () => 'You cannot do that to this person: the list offers only what you may do.',
   request_not_found: () => 'There is no such request. Nothing changed.',
   request_not_yours: () => 'Only the person who was refused can ask the owners with this button. Nothing changed.',
   request_already_open: (e) =>

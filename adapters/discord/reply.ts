@@ -1,4 +1,9 @@
-import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  MessageFlags,
+} from 'discord.js';
 import type { Reply } from './commands/types.ts';
 
 /** Discord refuses message content above 2,000 characters. */
@@ -26,8 +31,14 @@ export function pages(content: string): string[] {
   return result;
 }
 
-/** Fills in the deferred ephemeral reply; a long list continues in ephemeral follow-ups. */
-export async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+/**
+ * Fills in the deferred ephemeral reply (or, for a deferred component update, its message); a long
+ * list continues in ephemeral follow-ups.
+ */
+export async function sendReply(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  reply: Reply,
+): Promise<void> {
   const [first = '', ...rest] = pages(reply.content);
   await interaction.editReply({ content: first, components: reply.components ?? [], allowedMentions: NO_MENTIONS });
   for (const content of rest) {

@@ -1,16 +1,22 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
-import type { Clock, MembershipCore, Notifier } from '../../src/core/index.ts';
+import type { Clock, MembershipCore, Notifier, OrgChange } from '../../src/core/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { isPlatformError, SlackDirectory } from './directory.ts';
+import { HomePublisher } from './home/publisher.ts';
+import { registerAppHome } from './listeners/app-home.ts';
 import { registerButtons } from './listeners/buttons.ts';
 import { registerCommand } from './listeners/command.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
+import { registerHomeInvite } from './listeners/home-invite.ts';
 import { registerInviteSubmission } from './listeners/invite-submission.ts';
+import { registerPages } from './listeners/pages.ts';
 import { registerRetryGuard } from './listeners/retry-guard.ts';
+import { registerRowMenu } from './listeners/row-menu.ts';
+import { registerRowModals } from './listeners/row-modals.ts';
 import { registerTransferPicker } from './listeners/transfer-picker.ts';
 import { registerUserChange } from './listeners/user-change.ts';
 import { createSlackNotifier } from './notifier.ts';
@@ -27,6 +33,8 @@ export interface SlackAdapterDeps {
   readonly clock: Clock;
   /** Distribution mode (SLACK_CLIENT_ID): where each workspace's installation is kept. */
   readonly installations?: SlackInstallationPort;
+  /** How long the Home gathers a burst of changes before republishing (tests shorten it). */
+  readonly homeDebounceMs?: number;
 }
 
 export type { SlackInstallationPort, SlackInstallationRecord } from './oauth/installation-store.ts';
@@ -35,6 +43,8 @@ export interface SlackAdapter {
   readonly notifier: Notifier;
   /** Mount on POST /slack/events (src/http/server.ts); undefined in Socket Mode. */
   readonly requestListener: RequestListener | undefined;
+  /** Told after every commit which organizations changed: their open Home tabs are republished. */
+  orgChanged(change: OrgChange): void;
   /** Checks the bot token (auth.test) and connects Socket Mode; events are refused until it ran. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -101,13 +111,20 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     deferInitialization: true,
     convoStore: false, // Bolt's conversation store was 1.2% of CPU per command, and nothing reads it.
   });
-  const directory = new SlackDirectory(app.client, deps.clock, tokenLookup(deps.installations));
+  const tokenFor = tokenLookup(deps.installations);
+  const directory = new SlackDirectory(app.client, deps.clock, tokenFor);
   const listenerDeps: ListenerDeps = { ...deps, directory };
+  const home = new HomePublisher({ ...listenerDeps, client: app.client, tokenFor, debounceMs: deps.homeDebounceMs });
   registerRetryGuard(app);
   registerCommand(app, listenerDeps);
   registerButtons(app, listenerDeps);
   registerTransferPicker(app, listenerDeps);
   registerInviteSubmission(app, listenerDeps);
+  registerAppHome(app, listenerDeps, home);
+  registerHomeInvite(app, listenerDeps);
+  registerRowMenu(app, listenerDeps, home);
+  registerRowModals(app, listenerDeps);
+  registerPages(app, listenerDeps, home);
   registerUserChange(app, listenerDeps);
   if (deps.installations) registerUninstall(app, deps.installations, deps.log);
 
@@ -117,6 +134,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   return {
     notifier,
     requestListener: receiver instanceof HTTPReceiver ? httpListener(receiver, deps.log) : undefined,
+    orgChanged: (change) => home.changed(change),
     start: async () => {
       try {
         await app.init();
@@ -127,6 +145,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       if (socketMode) await app.start();
     },
     stop: async () => {
+      home.stop();
       if (socketMode) await app.stop();
     },
   };

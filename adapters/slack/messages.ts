@@ -67,6 +67,8 @@ export const slackMessages: ErrorMessages<string> = {
   undo_already_used: () => 'That removal was already undone.',
   invitation_pending: (e) =>
     `*${e.email}* was invited again meanwhile; revoke that invitation first, or let them accept it.`,
+  row_not_found: () => 'That person is no longer on this list: open the Home tab or run `/members list` again.',
+  row_action_not_allowed: () => 'You cannot do that to this person: the menu offers only what you may do.',
   request_not_found: () => 'There is no such request. Nothing changed.',
   request_not_yours: () => 'Only the person who was refused can ask the owners with this button. Nothing changed.',
   request_already_open: (e) =>

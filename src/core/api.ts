@@ -27,6 +27,14 @@ export interface MembershipCore {
    * Prompts the owners to remove the person when they are a member; nothing for a stranger.
    */
   platformUserDeactivated(account: Caller): Promise<DeactivationOutcome>;
+  /** The App Home (SPEC §11): the roster with what the caller may do to each row, or a stranger's own invitations. */
+  home(caller: Caller): Promise<Result<HomeView>>;
+  /** One row of the roster as the caller sees it now, with what they may do to it (a role form, Discord's buttons). */
+  describeRow(caller: Caller, input: { row: RowRef }): Promise<Result<RosterRow>>;
+  /** A row menu's confirmable action: checked as the typed command would be, then stored like it (SPEC §3). */
+  requestRowAction(caller: Caller, input: RowActionInput): Promise<Result<PendingConfirmation>>;
+  /** A row menu's Resend: the typed `resend` of that row's invitation. */
+  resendRow(caller: Caller, input: { row: RowRef }): Promise<Result<ResendOutcome>>;
   /** The caller's own membership, for help texts and role-aware forms (an invite modal). */
   whoAmI(caller: Caller): Promise<Result<{ email: string; role: Role; orgName: string }>>;
   /** Emails for autocomplete: verified members or pending invitees matching the prefix, at most `limit`. */
@@ -178,7 +186,26 @@ export interface ListInput {
   readonly what: 'all' | 'members' | 'pending';
 }
 
+/** What a viewer may do to one row of the roster (SPEC §11); the core decides, adapters only render it. */
+export type RowAction = 'resend' | 'revoke' | 'role' | 'remove' | 'leave';
+
+/**
+ * An opaque handle on a row, all a menu carries: an invitation id, or a member reference that the
+ * core resolves only inside the clicker's own organization. A click proves nothing by itself.
+ */
+export type RowRef = { readonly memberRef: string } | { readonly invitationId: string };
+
+export interface RowActionInput {
+  readonly row: RowRef;
+  readonly action: 'revoke' | 'role' | 'remove' | 'leave';
+  /** The new role's word, for `role`. */
+  readonly role?: string;
+}
+
 export interface RosterMember {
+  readonly ref: RowRef;
+  /** What the caller may do to this row, in menu order. */
+  readonly actions: readonly RowAction[];
   readonly email: string;
   readonly role: Role;
   readonly joinedAt: number;
@@ -187,6 +214,8 @@ export interface RosterMember {
 }
 
 export interface RosterInvitation {
+  readonly ref: RowRef;
+  readonly actions: readonly RowAction[];
   readonly email: string;
   readonly role: Role;
   readonly invitedBy: string;
@@ -203,6 +232,44 @@ export interface Roster {
   readonly seatsUsed: number;
   readonly members: readonly RosterMember[];
   readonly pending: readonly RosterInvitation[];
+}
+
+/** One row, described for a follow-up form: who, in which state and role, and what the caller may do. */
+export interface RosterRow {
+  readonly ref: RowRef;
+  readonly state: 'member' | 'pending';
+  readonly email: string;
+  readonly role: Role;
+  readonly actions: readonly RowAction[];
+}
+
+/** The App Home: a member's view of their organization, or a stranger's own pending invitations. */
+export type HomeView = MemberHome | StrangerHome;
+
+export interface MemberHome {
+  readonly kind: 'member';
+  /** Opaque: the adapter keys "who has this organization's Home open" by it. */
+  readonly orgId: string;
+  readonly viewer: { readonly email: string; readonly role: Role };
+  readonly roster: Roster;
+  /** The last ten activity entries, newest first; empty for anyone but an owner. */
+  readonly activity: readonly ActivityEntry[];
+}
+
+export interface StrangerHome {
+  readonly kind: 'stranger';
+  /** Why there is no roster: no organization here, no known email, or no membership. */
+  readonly reason: 'org_not_set_up' | 'not_linked' | 'not_a_member';
+  /** Pending invitations addressed to the viewer's email, from any organization, soonest to expire first. */
+  readonly invitations: readonly OwnInvitation[];
+}
+
+export interface OwnInvitation {
+  readonly invitationId: string;
+  readonly orgName: string;
+  readonly role: Role;
+  readonly invitedBy: string;
+  readonly expiresAt: number;
 }
 
 export interface ResendInput {

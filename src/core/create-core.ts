@@ -6,6 +6,7 @@ import { platformUserDeactivated } from './actions/deactivated.ts';
 import { approveRequest, denyRequest } from './actions/decide-request.ts';
 import { domains } from './actions/domains.ts';
 import { extend } from './actions/extend.ts';
+import { home } from './actions/home.ts';
 import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
 import { createLinkCode } from './actions/link-code.ts';
@@ -16,13 +17,14 @@ import { requestConfirmation } from './actions/request-confirmation.ts';
 import { requestRole } from './actions/request-role.ts';
 import { resend } from './actions/resend.ts';
 import { accept, decline } from './actions/respond-to-invitation.ts';
+import { describeRow, requestRowAction, resendRow } from './actions/rows.ts';
 import { setup } from './actions/setup.ts';
 import { undoRemoval } from './actions/undo-removal.ts';
 import type { MembershipCore } from './api.ts';
 import type { CoreDeps } from './deps.ts';
 import { bindAfterCommit } from './transaction.ts';
 
-export type { CoreDeps, CoreSettings } from './deps.ts';
+export type { CoreDeps, CoreSettings, OrgChange } from './deps.ts';
 
 /** One core for every adapter: each method is one use case in ./actions. */
 export function createMembershipCore(deps: CoreDeps): MembershipCore {
@@ -45,6 +47,10 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     extend: (caller, input) => extend(deps, caller, input),
     undoRemoval: (caller, input) => undoRemoval(deps, caller, input),
     platformUserDeactivated: (account) => platformUserDeactivated(deps, account),
+    home: (caller) => home(deps, caller),
+    describeRow: (caller, input) => describeRow(deps, caller, input),
+    requestRowAction: (caller, input) => requestRowAction(deps, caller, input),
+    resendRow: (caller, input) => resendRow(deps, caller, input),
     whoAmI: (caller) => whoAmI(deps, caller),
     suggestEmails: (caller, input) => suggestEmails(deps, caller, input),
     viewInvitation: (input) => viewInvitation(deps, input),

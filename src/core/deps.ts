@@ -12,13 +12,19 @@ export interface CoreSettings {
   readonly sendsEmail?: boolean;
 }
 
+/** What a committed transaction changed: the organizations it recorded activity or queued notices for. */
+export interface OrgChange {
+  readonly orgIds: readonly string[];
+}
+
 export interface CoreDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly settings: CoreSettings;
   /**
-   * Called after a transaction that queued notifications has committed (the runtime kicks delivery).
+   * Called after a transaction that changed organizations (recorded activity or queued notices) has
+   * committed, with their ids: the runtime kicks delivery, the Slack adapter republishes open Homes.
    * Must not throw or block: the command's answer does not wait for it.
    */
-  readonly afterCommit?: () => void;
+  readonly afterCommit?: (change: OrgChange) => void;
 }

@@ -49,6 +49,8 @@ export type CoreError =
   | { code: 'undo_expired' }
   | { code: 'undo_already_used' }
   | { code: 'invitation_pending'; email: string }
+  | { code: 'row_not_found' }
+  | { code: 'row_action_not_allowed' }
   | { code: 'transfer_to_self' }
   | { code: 'already_owner'; email: string }
   /** A link code that is wrong, used, replaced or past its 15 minutes: one answer, so guesses learn nothing. */

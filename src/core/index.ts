@@ -10,7 +10,7 @@ export { createAdminCore } from './admin/create-admin-core.ts';
 export type * from './api.ts';
 export type { Caller } from './caller.ts';
 export { type Clock, DAY, HOUR, MINUTE, systemClock } from './clock.ts';
-export { type CoreDeps, type CoreSettings, createMembershipCore } from './create-core.ts';
+export { type CoreDeps, type CoreSettings, createMembershipCore, type OrgChange } from './create-core.ts';
 export { MAX_DOMAIN_LENGTH } from './domain-policy.ts';
 export { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from './email.ts';
 export type { CoreError, CoreErrorCode, ErrorMessages } from './errors.ts';

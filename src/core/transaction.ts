@@ -1,7 +1,8 @@
 import type { Store } from '../store/connect.ts';
+import { recordedActivity } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { queuedNotifications } from '../store/repositories/outbox.repo.ts';
-import type { CoreDeps } from './deps.ts';
+import type { CoreDeps, OrgChange } from './deps.ts';
 import type { Err, Result } from './result.ts';
 
 /** Carries a refusal out of a transaction so that Kysely rolls everything back. */
@@ -11,11 +12,11 @@ class Refusal extends Error {
   }
 }
 
-const afterCommitHooks = new WeakMap<Store, Set<() => void>>();
+const afterCommitHooks = new WeakMap<Store, Set<(change: OrgChange) => void>>();
 
 /**
- * Makes `deps.afterCommit` run after every transaction of this store that queued notifications,
- * whichever use case ran it, so a new write cannot forget to start delivery.
+ * Makes `deps.afterCommit` run after every transaction of this store that changed an organization,
+ * whichever use case ran it, so a new write cannot forget to start delivery or refresh open Homes.
  */
 export function bindAfterCommit(deps: CoreDeps): void {
   const hook = deps.afterCommit;
@@ -26,8 +27,10 @@ export function bindAfterCommit(deps: CoreDeps): void {
 }
 
 function committed(store: Store, trx: Executor): void {
-  if (!queuedNotifications(trx)) return;
-  for (const hook of afterCommitHooks.get(store) ?? []) hook();
+  // A change records activity; a notice without one (none today) still counts, so delivery starts.
+  const orgIds = [...new Set([...recordedActivity(trx), ...queuedNotifications(trx)])];
+  if (orgIds.length === 0) return;
+  for (const hook of afterCommitHooks.get(store) ?? []) hook({ orgIds });
 }
 
 /** Runs `work` in one transaction: a failure result rolls back every write, so a refusal changes nothing. */

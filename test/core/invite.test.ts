@@ -17,13 +17,13 @@ describe.each(dialects)('invite (%s)', (dialect) => {
     expect(outcome.seatsLeft).toBe(98);
     const roster = expectOk(await core.list(owner, { what: 'pending' }));
     expect(roster.pending).toEqual([
-      {
+      expect.objectContaining({
         email: 'ann@x.test',
         role: 'member',
         invitedBy: 'owner@acme.test',
         sentAt: clock(),
         expiresAt: clock() + 48 * 3_600_000,
-      },
+      }),
     ]);
   });
 

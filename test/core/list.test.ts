@@ -17,17 +17,17 @@ describe.each(dialects)('list and suggestions (%s)', (dialect) => {
     const roster = expectOk(await core.list(member, { what: 'all' }));
     expect(roster).toMatchObject({ orgName: 'Acme', limit: 100 });
     expect([...roster.members].sort((a, b) => a.email.localeCompare(b.email))).toEqual([
-      { email: 'ann@x.test', role: 'billing_admin', joinedAt: start + 1_000 },
-      { email: 'owner@acme.test', role: 'owner', joinedAt: start },
+      expect.objectContaining({ email: 'ann@x.test', role: 'billing_admin', joinedAt: start + 1_000 }),
+      expect.objectContaining({ email: 'owner@acme.test', role: 'owner', joinedAt: start }),
     ]);
     expect(roster.pending).toEqual([
-      {
+      expect.objectContaining({
         email: 'bob@x.test',
         role: 'member',
         invitedBy: 'ann@x.test',
         sentAt: clock(),
         expiresAt: clock() + 48 * 3_600_000,
-      },
+      }),
     ]);
     expect(expectOk(await core.list(member, { what: 'members' })).pending).toEqual([]);
     expect(expectOk(await core.list(member, { what: 'pending' })).members).toEqual([]);

@@ -12,6 +12,9 @@ import { blockActionForm, inviteSubmissionForm, slashCommandForm } from '../supp
 import { type PostResult, postToSlackEndpoint, SIGNING_SECRET, signedHeaders } from '../support/fake-slack-signer.ts';
 import { manualClock, openTestStore } from '../support/stores.ts';
 
+/** Short, so a test waits little for a republished Home; still long enough to gather a command's commits. */
+export const HOME_DEBOUNCE_MS = 50;
+
 export interface Exchange {
   readonly http: PostResult;
   /** What the app posted to this request's response_url. */
@@ -37,9 +40,11 @@ export class SlackHarness {
     const clock = manualClock();
     const metrics = createMetrics();
     const log = createLogger('silent');
-    const core = buildCore(store, clock);
+    // As the runtime wires it: every commit tells the adapter which organizations changed (open Homes).
+    let adapter: SlackAdapter | undefined;
+    const core = buildCore(store, clock, {}, (change) => adapter?.orgChanged(change));
     const config = { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: fake.apiUrl };
-    const adapter = createSlackAdapter({ core, config, log, metrics, clock });
+    adapter = createSlackAdapter({ core, config, log, metrics, clock, homeDebounceMs: HOME_DEBOUNCE_MS });
     await adapter.start();
     const server = createHttpServer({ metrics, slack: adapter.requestListener });
     const port = await listen(server, 0, '127.0.0.1');

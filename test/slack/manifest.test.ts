@@ -31,6 +31,12 @@ describe('manifest.yml', () => {
     expect(manifest).toMatch(/\n\s+socket_mode_enabled: false\n/);
   });
 
+  it('turns the Home tab on and subscribes to app_home_opened at the events URL, with no scope for it', () => {
+    expect(manifest).toMatch(/\n\s+home_tab_enabled: true\n/);
+    expect(manifest).toMatch(/event_subscriptions:\n\s+request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:\n/);
+    expect(listUnder('bot_events')).toContain('app_home_opened');
+  });
+
   it('subscribes the bot to user_change, for the offboarding prompt, at the events URL', () => {
     expect(listUnder('bot_events')).toContain('user_change');
     expect(manifest).toMatch(/event_subscriptions:\n\s+request_url: https:\/\/\S+\/slack\/events\n\s+bot_events:\n/);

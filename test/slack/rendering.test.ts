@@ -27,19 +27,25 @@ describe('long lists in Block Kit', () => {
     expect(counts.reduce((n, c) => n + c, 0)).toBe(5_000);
   });
 
-  it('says how many did not fit and how to narrow the list', () => {
+  it('pages a long list with Previous/Next, one section and one menu a row, within 50 blocks', () => {
     const members = Array.from({ length: 20_000 }, (_, i) => ({
+      ref: { memberRef: `ref${i}` },
+      actions: ['role', 'remove'] as const,
       email: `p${i}@example.com`,
       role: 'member' as const,
       joinedAt: now,
     }));
     const roster = { orgName: 'Big & Co', limit: 50_000, seatsUsed: 20_010, members, pending: [] };
-    const reply = rosterReply(roster, 'members', now);
-    const messages = [reply, ...(reply.continued ?? [])];
-    // Five messages: all a response_url takes.
-    expect(messages.length).toBe(5);
-    for (const message of messages) expect(message.blocks?.length).toBeLessThanOrEqual(50);
-    expect(JSON.stringify(messages.at(-1)?.blocks)).toMatch(/…and \d+ more\. Narrow it with/);
-    expect(JSON.stringify(reply.blocks?.[0])).toContain('*Big &amp; Co*: 20000 members · 20010 of 50000 seats used');
+    const first = rosterReply(roster, 'members', now);
+    expect(first.continued).toBeUndefined();
+    expect(first.blocks?.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(first.blocks?.[0])).toContain('*Big &amp; Co*: 20000 members · 20010 of 50000 seats used');
+    expect(JSON.stringify(first.blocks)).toContain('Page 1 of 500.');
+    expect(JSON.stringify(first.blocks)).toContain('rollcall:page:list:members:2');
+    expect(JSON.stringify(first.blocks)).not.toContain('Previous');
+    const last = rosterReply(roster, 'members', now, 500);
+    expect(JSON.stringify(last.blocks)).toContain('p19999@example.com');
+    expect(JSON.stringify(last.blocks)).toContain('rollcall:page:list:members:499');
+    expect(JSON.stringify(last.blocks)).not.toContain('Next');
   });
 });

@@ -85,6 +85,8 @@ export class FormErrors {
 
 type Path = readonly (string | number)[];
 
+const SELECT_TYPES = { string: 3 } as const;
+
 function checkComponent(e: FormErrors, component: unknown, at: Path): void {
   if (!isObject(component)) return;
   e.maxLength([...at, 'custom_id'], component.custom_id, DISCORD_LIMITS.customId);
@@ -126,6 +128,14 @@ export function checkMessage(e: FormErrors, body: unknown, at: Path = []): void 
   list(body.components).forEach((row, r) => {
     if (!isObject(row)) return;
     e.maxItems([...at, 'components', r, 'components'], row.components, DISCORD_LIMITS.rowButtons);
+    // A select menu takes a whole row (components reference: "an Action Row can contain ... a single select").
+    const selects = list(row.components).filter((c) => isObject(c) && c.type === SELECT_TYPES.string).length;
+    if (selects > 0 && list(row.components).length > 1)
+      e.add(
+        [...at, 'components', r, 'components'],
+        'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        'The specified component exceeds the maximum width',
+      );
     list(row.components).forEach((component, c) => {
       checkComponent(e, component, [...at, 'components', r, 'components', c]);
     });

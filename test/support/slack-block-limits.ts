@@ -47,6 +47,7 @@ export const SLACK_LIMITS = {
   optionText: 75,
   optionValue: 150,
   overflowOptions: 5,
+  overflowMinOptions: 2,
   selectOptions: 100,
   placeholder: 150,
   inputLabel: 2_000,
@@ -77,6 +78,10 @@ class Collector {
   items(check: SlackCheck, value: unknown, max: number, pointer: string): void {
     if (list(value).length > max) this.errors.push({ check, pointer, message: `no more than ${max} items allowed` });
   }
+
+  atLeast(check: SlackCheck, value: unknown, min: number, pointer: string): void {
+    if (list(value).length < min) this.errors.push({ check, pointer, message: `must provide at least ${min} items` });
+  }
 }
 
 function checkConfirm(c: Collector, confirm: unknown, at: string): void {
@@ -105,7 +110,10 @@ function checkElement(c: Collector, element: unknown, at: string): void {
     c.length('button', element.value, SLACK_LIMITS.buttonValue, `${at}/value`);
     c.length('button', element.url, SLACK_LIMITS.url, `${at}/url`);
   }
-  if (element.type === 'overflow') checkOptions(c, element.options, SLACK_LIMITS.overflowOptions, `${at}/options`);
+  if (element.type === 'overflow') {
+    checkOptions(c, element.options, SLACK_LIMITS.overflowOptions, `${at}/options`);
+    c.atLeast('button', element.options, SLACK_LIMITS.overflowMinOptions, `${at}/options`);
+  }
   if (element.type === 'static_select') checkOptions(c, element.options, SLACK_LIMITS.selectOptions, `${at}/options`);
   c.length('view', element.placeholder, SLACK_LIMITS.placeholder, `${at}/placeholder/text`);
 }

@@ -52,6 +52,8 @@ export class SlackLimits {
       return this.#refuse(method, 'ratelimited', [], 429, { 'retry-after': String(wait) });
     }
     if (MESSAGE_METHODS.has(method)) return this.#message(method, body, 200);
+    const misdirected = viewTargetError(method, body);
+    if (misdirected) return this.#refuse(method, misdirected, [], 200);
     if (VIEW_METHODS.has(method)) {
       const errors = this.#kept(viewErrors(body.view, '/view'));
       if (errors.length > 0) return this.#refuse(method, 'invalid_arguments', errors.map(say), 200);
@@ -90,6 +92,18 @@ export class SlackLimits {
     const details = messages.length === 0 ? {} : { errors: messages, response_metadata: { messages } };
     return { status, headers, body: { ok: false, error, ...details } };
   }
+}
+
+/**
+ * What Slack answers a view call that names no one to show it to: views.open needs the click's
+ * trigger_id (docs.slack.dev/reference/methods/views.open: `invalid_trigger_id`); views.publish a
+ * user and a view of type `home` (docs.slack.dev/reference/methods/views.publish: `invalid_arguments`).
+ */
+function viewTargetError(method: string, body: Record<string, unknown>): string | undefined {
+  if (method === 'views.open' && !body.trigger_id) return 'invalid_trigger_id';
+  if (method !== 'views.publish') return undefined;
+  const view = body.view as { type?: unknown } | undefined;
+  return !body.user_id || view?.type !== 'home' ? 'invalid_arguments' : undefined;
 }
 
 /**

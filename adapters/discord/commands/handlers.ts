@@ -6,7 +6,7 @@ import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
 import { linkCodeText, linkedText } from '../render-link.ts';
 import { domainsText, requestMadeText } from '../render-requests.ts';
-import { rosterText } from '../render-roster.ts';
+import { rosterPage } from '../render-roster.ts';
 import { extendedText } from '../render-term.ts';
 import { askRow } from '../request-components.ts';
 import { transferPickerReply } from '../transfer-picker.ts';
@@ -51,7 +51,7 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
   },
   extend: async ({ core, caller }, { email, duration }) =>
     answer(await core.extend(caller, { email, duration }), extendedText),
-  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterText(r, what)),
+  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterPage(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
   accept: async ({ core, caller }, { code }) =>
     code === undefined

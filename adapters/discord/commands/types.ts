@@ -2,9 +2,8 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CoreContext } from '../../../src/commands/handlers.ts';
 import type { Result } from '../../../src/core/index.ts';
 import { describeError } from '../../shared/wording.ts';
-import type { ButtonRow } from '../components.ts';
+import type { MessageRow } from '../message-rows.ts';
 import { messages } from '../messages.ts';
-import type { SelectRow } from '../transfer-picker.ts';
 
 export interface CommandContext extends CoreContext {
   readonly interaction: ChatInputCommandInteraction;
@@ -15,7 +14,7 @@ export interface CommandContext extends CoreContext {
 /** What a subcommand answers: always ephemeral, since almost every answer names people by email. */
 export interface Reply {
   readonly content: string;
-  readonly components?: (ButtonRow | SelectRow)[];
+  readonly components?: MessageRow[];
   /** `ok`, a core error code or `usage`: the metrics label. */
   readonly outcome: string;
 }

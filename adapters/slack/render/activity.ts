@@ -4,7 +4,8 @@ import { relativeTime } from '../../shared/time.ts';
 import { fallback, packSections, pagedReply } from './paged.ts';
 import { context, escapeText, type SlackReply, section } from './reply.ts';
 
-function entryLine(entry: ActivityEntry, now: number): string {
+/** One change, as a line of the activity command and of an owner's Home. */
+export function activityLine(entry: ActivityEntry, now: number): string {
   const subject = entry.subject === null || entry.subject === entry.actor ? '' : ` *${escapeText(entry.subject)}*`;
   const details = Object.entries(entry.details)
     .map(([key, value]) => `${key}: ${escapeText(value)}`)
@@ -14,7 +15,7 @@ function entryLine(entry: ActivityEntry, now: number): string {
 
 export function activityReply(page: ActivityPage, now: number): SlackReply {
   if (page.entries.length === 0) return { text: 'No activity on this page.' };
-  const lines = page.entries.map((entry) => entryLine(entry, now));
+  const lines = page.entries.map((entry) => activityLine(entry, now));
   const more = page.page < page.pageCount ? ` Older: \`/members activity ${page.page + 1}\`` : '';
   return pagedReply(
     fallback(lines.join('\n'), `Activity, page ${page.page} of ${page.pageCount}`),

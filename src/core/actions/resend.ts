@@ -9,11 +9,10 @@ import type { CoreDeps } from '../deps.ts';
 import { normalizeEmail, parseEmail } from '../email.ts';
 import { NotificationBatch } from '../notification-batch.ts';
 import { err, ok, type Result } from '../result.ts';
+import { RESEND_INTERVAL_MS } from '../row-rules.ts';
 import { hashCode, newInvitationCode } from '../secret-codes.ts';
 import { nextReminderAt } from '../term.ts';
 import { seatsLeft } from './invite.ts';
-
-export const RESEND_INTERVAL_MS = 10 * 60_000;
 
 /**
  * A new code (the old one stops working) and a fresh time to live. A pending invitation is re-armed

@@ -24,9 +24,23 @@ export async function recordActivity(db: Executor, entry: NewActivity) {
   await recordActivities(db, [entry]);
 }
 
+/**
+ * Transactions that recorded activity, with its organizations: every change is recorded, so the
+ * core's post-commit hook learns from this which organizations changed (open Homes republish).
+ */
+const recordedIn = new WeakMap<Executor, Set<string>>();
+
+/** The organizations this transaction recorded activity for; empty when it recorded none. */
+export function recordedActivity(trx: Executor): readonly string[] {
+  return [...(recordedIn.get(trx) ?? [])];
+}
+
 /** Many entries in one statement (the sweep's batch), in the order given. */
 export async function recordActivities(db: Executor, entries: readonly NewActivity[]) {
   if (entries.length === 0) return;
+  const orgIds = recordedIn.get(db) ?? new Set<string>();
+  for (const entry of entries) orgIds.add(entry.orgId);
+  recordedIn.set(db, orgIds);
   await db
     .insertInto('activity')
     .values(

@@ -13,16 +13,22 @@ export type NewNotification = Omit<OutboundNotification, 'attempt' | 'messageRef
   readonly cardId?: string;
 };
 
-/** Transactions that queued notifications: the core's post-commit hook kicks delivery after those. */
-const queuedIn = new WeakSet<Executor>();
+/**
+ * Transactions that queued notifications, with the organizations they were about: the core's
+ * post-commit hook kicks delivery after those and tells the adapters which organizations changed.
+ */
+const queuedIn = new WeakMap<Executor, Set<string>>();
 
-export function queuedNotifications(trx: Executor): boolean {
-  return queuedIn.has(trx);
+/** The organizations this transaction queued notifications for; empty when it queued none. */
+export function queuedNotifications(trx: Executor): readonly string[] {
+  return [...(queuedIn.get(trx) ?? [])];
 }
 
 export async function enqueueNotifications(db: Executor, rows: readonly NewNotification[]) {
   if (rows.length === 0) return;
-  queuedIn.add(db);
+  const orgIds = queuedIn.get(db) ?? new Set<string>();
+  for (const row of rows) orgIds.add(row.orgId);
+  queuedIn.set(db, orgIds);
   await db
     .insertInto('outbox')
     .values(
