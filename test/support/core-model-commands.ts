@@ -54,7 +54,7 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
       term: fc.option(term, { freq: 2 }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('extend' as const), actor: person, target: person, term }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('extend' as const), actor: person, target: person, term }) },
   {
     weight: 3,
     arbitrary: fc.record({ t: fc.constant('undo' as const), pick: fc.nat(3), clicker: fc.option(person, { freq: 4 }) }),

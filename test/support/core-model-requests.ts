@@ -36,9 +36,9 @@ const firstOwnerMostly: fc.Arbitrary<number | null> = fc.oneof(
 );
 
 export const requestArbs: fc.WeightedArbitrary<RequestCommand>[] = [
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('requestRole' as const), actor: person, role }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('requestRole' as const), actor: person, role }) },
   {
-    weight: 3,
+    weight: 2,
     arbitrary: fc.record({
       t: fc.constant('ask' as const),
       actor: person,
@@ -48,7 +48,7 @@ export const requestArbs: fc.WeightedArbitrary<RequestCommand>[] = [
     }),
   },
   {
-    weight: 4,
+    weight: 3,
     arbitrary: fc.record({
       t: fc.constant('decide' as const),
       actor: firstOwnerMostly,
