@@ -1,4 +1,5 @@
 import type { Store } from '../store/connect.ts';
+import { isLostConnection } from '../store/lost-connection.ts';
 import { recordedActivity } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
 import { queuedNotifications } from '../store/repositories/outbox.repo.ts';
@@ -33,20 +34,36 @@ function committed(store: Store, trx: Executor): void {
   for (const hook of afterCommitHooks.get(store) ?? []) hook({ orgIds });
 }
 
-/** Runs `work` in one transaction: a failure result rolls back every write, so a refusal changes nothing. */
+/**
+ * How many times a transaction is tried when its connection dies before it commits: a failover or a
+ * terminated backend costs a retry on a fresh connection, not the user's command.
+ */
+const ATTEMPTS = 3;
+
+/**
+ * Runs `work` in one transaction: a failure result rolls back every write, so a refusal changes nothing.
+ * A connection lost before COMMIT was sent leaves nothing written, so the work runs again on another
+ * connection; one lost during COMMIT may have committed, so that error goes to the caller (a
+ * reference id) rather than risk applying the change twice.
+ */
 export async function inTransaction<T>(store: Store, work: (trx: Executor) => Promise<Result<T>>): Promise<Result<T>> {
-  let used: Executor | undefined;
-  try {
-    const result = await store.db.transaction().execute(async (trx) => {
-      used = trx;
-      const outcome = await work(trx);
-      if (!outcome.ok) throw new Refusal(outcome);
-      return outcome;
-    });
-    if (used) committed(store, used);
-    return result;
-  } catch (error) {
-    if (error instanceof Refusal) return error.failure;
-    throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    let used: Executor | undefined;
+    let committing = false;
+    try {
+      const result = await store.db.transaction().execute(async (trx) => {
+        used = trx;
+        const outcome = await work(trx);
+        if (!outcome.ok) throw new Refusal(outcome);
+        committing = true;
+        return outcome;
+      });
+      if (used) committed(store, used);
+      return result;
+    } catch (error) {
+      if (error instanceof Refusal) return error.failure;
+      if (!committing && attempt < ATTEMPTS && isLostConnection(error)) continue;
+      throw error;
+    }
   }
 }
