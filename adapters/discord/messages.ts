@@ -2,6 +2,7 @@ import { escapeMarkdown } from 'discord.js';
 import type { ErrorMessages } from '../../src/core/index.ts';
 import { ellipsis } from '../shared/fit.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
+import { requestRefusals } from '../shared/request-wording.ts';
 import { roleLabel } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
 import { code, list, when } from './format.ts';
@@ -67,21 +68,7 @@ export const messages: ErrorMessages<string> = {
     `${code(e.email)} was invited again meanwhile; revoke that invitation first, or let them accept it.`,
   row_not_found: () => 'That person is no longer on this list: run `/members list` again.',
   row_action_not_allowed: () => 'You cannot do that to this person: the list offers only what you may do.',
-  request_not_found: () => 'There is no such request. Nothing changed.',
-  request_not_yours: () => 'Only the person who was refused can ask the owners with this button. Nothing changed.',
-  request_already_open: (e) =>
-    `You already have an open request for ${e.purpose === 'role' ? 'a role' : 'invitations'}; wait for the owners to answer it (requests lapse after 7 days). Nothing changed.`,
-  request_decided: (e) =>
-    e.state === 'lapsed'
-      ? 'This request lapsed: nobody answered it within 7 days. Nothing changed.'
-      : `This request was already ${e.state}. Nothing changed.`,
-  request_expired: () =>
-    'This is too old to act on (an Ask an owner button lasts 15 minutes, a request 7 days). Nothing changed; ask again.',
-  request_not_needed: (e) => `You can give ${roleLabel(e.role)} yourself: no owner needs to approve it.`,
-  invalid_domain: (e) =>
-    `${code(e.input)} is not a domain. Give one like example.com: ASCII letters, digits, hyphens and dots (punycode \`xn--\` for international names), no @, at most ${e.maxLength} characters.`,
-  domain_already_listed: (e) => `${code(e.domain)} is already on the domain list. Nothing changed.`,
-  domain_not_listed: (e) => `${code(e.domain)} is not on the domain list. Nothing changed.`,
+  ...requestRefusals(code),
   transfer_to_self: () => 'You already own this organization. Name the member who should take over.',
   already_owner: (e) => `${code(e.email)} is already an owner. To step down yourself, use \`/members role\`.`,
   invalid_link_code: () =>

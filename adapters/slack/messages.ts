@@ -1,6 +1,7 @@
 import type { ErrorMessages } from '../../src/core/index.ts';
 import { ellipsis } from '../shared/fit.ts';
 import { PLATFORM_NAMES } from '../shared/platform-names.ts';
+import { requestRefusals } from '../shared/request-wording.ts';
 import { roleLabel, roleWord } from '../shared/roles.ts';
 import type { ActionWording } from '../shared/wording.ts';
 import { escapeText } from './render/reply.ts';
@@ -69,21 +70,7 @@ export const slackMessages: ErrorMessages<string> = {
     `*${e.email}* was invited again meanwhile; revoke that invitation first, or let them accept it.`,
   row_not_found: () => 'That person is no longer on this list: open the Home tab or run `/members list` again.',
   row_action_not_allowed: () => 'You cannot do that to this person: the menu offers only what you may do.',
-  request_not_found: () => 'There is no such request. Nothing changed.',
-  request_not_yours: () => 'Only the person who was refused can ask the owners with this button. Nothing changed.',
-  request_already_open: (e) =>
-    `You already have an open request for ${e.purpose === 'role' ? 'a role' : 'invitations'}; wait for the owners to answer it (requests lapse after 7 days). Nothing changed.`,
-  request_decided: (e) =>
-    e.state === 'lapsed'
-      ? 'This request lapsed: nobody answered it within 7 days. Nothing changed.'
-      : `This request was already ${e.state}. Nothing changed.`,
-  request_expired: () =>
-    'This is too old to act on (an Ask an owner button lasts 15 minutes, a request 7 days). Nothing changed; ask again.',
-  request_not_needed: (e) => `You can give ${roleLabel(e.role)} yourself: no owner needs to approve it.`,
-  invalid_domain: (e) =>
-    `${slackCode(e.input)} is not a domain. Give one like example.com: ASCII letters, digits, hyphens and dots (punycode \`xn--\` for international names), no @, at most ${e.maxLength} characters.`,
-  domain_already_listed: (e) => `${slackCode(e.domain)} is already on the domain list. Nothing changed.`,
-  domain_not_listed: (e) => `${slackCode(e.domain)} is not on the domain list. Nothing changed.`,
+  ...requestRefusals(slackCode),
   transfer_to_self: () => 'You already own this organization. Name the member who should take over.',
   already_owner: (e) =>
     `*${escapeText(e.email)}* is already an owner. To step down yourself, use \`/members role &lt;your email&gt; member\`.`,
