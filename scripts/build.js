@@ -12,6 +12,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deferModules } from './defer-modules.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -79,6 +80,7 @@ export async function build() {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    plugins: [deferModules(ROOT)],
     write: false,
   });
   const outputs = new Set(result.outputFiles.map((file) => file.path));

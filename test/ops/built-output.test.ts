@@ -10,6 +10,7 @@ import { startSmtpStandIn } from '../email/smtp-stand-in.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { slashCommandForm } from '../support/fake-slack-payloads.ts';
 import { postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signer.ts';
+import { FakeSlackSocket } from '../support/fake-slack-socket.ts';
 import { availableDialects } from '../support/stores.ts';
 import { BotProcess, freshSqliteUrl } from './bot-process.ts';
 
@@ -65,6 +66,14 @@ describe('the build', { timeout: 120_000 }, () => {
     const adapters =
       /node_modules\/(@slack|@discordjs|discord\.js|nodemailer|pino-pretty|tsx)\/|^discord\.js$|^adapters\/(slack|discord)\//;
     expect(loaded.filter((name) => adapters.test(name))).toEqual([]);
+  });
+
+  it('defers Bolt’s Socket Mode, Express and Lambda receivers behind stand-ins (scripts/defer-modules.js)', () => {
+    const meta = JSON.parse(readFileSync('dist/meta.json', 'utf8')) as { inputs: Record<string, unknown> };
+    const deferred = Object.keys(meta.inputs)
+      .filter((input) => input.startsWith('rollcall-deferred:'))
+      .map((input) => input.split('/').at(-1));
+    expect(deferred.sort()).toEqual(['AwsLambdaReceiver.js', 'ExpressReceiver.js', 'SocketModeReceiver.js']);
   });
 
   it('runs the bundled pino-pretty when stderr is a terminal', async () => {
@@ -132,6 +141,44 @@ describe('the build', { timeout: 120_000 }, () => {
       await bot.stop();
       await Promise.all([slack.close(), smtp.close()]);
       await database.drop();
+    }
+  });
+
+  // The build defers Bolt's Socket Mode receiver (scripts/defer-modules.js): it must still load when used.
+  it('runs Slack in Socket Mode from the bundle: connects and answers a command over the socket', async () => {
+    const slack = await FakeSlack.start();
+    const socket = await FakeSlackSocket.start();
+    slack.addUser({ id: 'UOWNER', email: 'owner@x.com', isAdmin: true });
+    const connection = { status: 200, body: { ok: true, url: socket.url } };
+    slack.script('apps.connections.open', connection, connection, connection);
+    const bot = BotProcess.spawn(['scripts/start.js'], {
+      DATABASE_URL: freshSqliteUrl(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    try {
+      const base = `http://127.0.0.1:${await bot.port()}`;
+      await expect.poll(async () => (await fetch(`${base}/healthz`)).status, { timeout: 20_000 }).toBe(200);
+      expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
+      const responseUrl = slack.responseUrl();
+      const envelopeId = socket.send('slash_commands', slashCommandForm('UOWNER', 'setup Acme', responseUrl));
+      // The answer rides in the acknowledgement when ready in time, else goes to response_url.
+      const answered = async () => {
+        const ack = socket.acks.find((a) => a.envelope_id === envelopeId);
+        const posted = slack.calls.find(
+          (c) => c.method === `response:${new URL(responseUrl).pathname.split('/').at(-1)}`,
+        );
+        return JSON.stringify(ack?.payload ?? {}) + JSON.stringify(posted?.body ?? {});
+      };
+      await expect.poll(answered, { timeout: 10_000 }).toContain('Created *Acme*');
+      expect(socket.acks.filter((a) => a.envelope_id === envelopeId)).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await Promise.all([slack.close(), socket.close()]);
     }
   });
 });
