@@ -18,7 +18,7 @@ import {
   renderResend,
   renderSetup,
 } from './render-outcomes.ts';
-import { renderDomains, renderRequestMade } from './render-requests.ts';
+import { renderDomains, renderOpenRequests, renderRequestMade } from './render-requests.ts';
 import { renderRoster } from './render-roster.ts';
 
 /** The console has no channel to pick: its notifications print in the terminal. */
@@ -58,7 +58,9 @@ const HANDLERS: Handlers<CommandContext, string> = {
   extend: async (ctx, { email, duration }) =>
     reply(ctx, await ctx.core.extend(ctx.caller, { email, duration }), (o) => renderExtended(o, ctx.clock())),
   list: async (ctx, { what }) =>
-    reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
+    what === 'requests'
+      ? reply(ctx, await ctx.core.listRequests(ctx.caller), (r) => renderOpenRequests(r, ctx.clock()))
+      : reply(ctx, await ctx.core.list(ctx.caller, { what }), (r) => renderRoster(r, what, ctx.clock())),
   resend: async (ctx, { email }) =>
     reply(ctx, await ctx.core.resend(ctx.caller, { email }), (o) => renderResend(o, ctx.clock())),
   // Without a code: the invitation addressed to the `--as` email (SPEC §4), else where to look.

@@ -4,20 +4,22 @@ import type { ButtonRow } from './components.ts';
 
 /**
  * Approve and Deny under a request in the owners' channel, or in an owner's DM (where a click carries
- * no server, so `workspaceId` names it); the core refuses anyone but an owner.
+ * no server, so `workspaceId` names it); the core refuses anyone but an owner. `number`: which line
+ * of a list of requests the buttons decide ("Approve 2").
  */
-export function requestRow(requestId: string, workspaceId?: string): ButtonRow {
+export function requestRow(requestId: string, workspaceId?: string, number?: string): ButtonRow {
+  const of = number === undefined ? '' : ` ${number}`;
   const where = workspaceId === undefined ? {} : { workspaceId };
   return new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
       new ButtonBuilder()
         .setCustomId(encodeButton({ kind: 'approve', requestId, ...where }))
         .setStyle(ButtonStyle.Success)
-        .setLabel('Approve'),
+        .setLabel(`Approve${of}`),
       new ButtonBuilder()
         .setCustomId(encodeButton({ kind: 'deny', requestId, ...where }))
         .setStyle(ButtonStyle.Danger)
-        .setLabel('Deny'),
+        .setLabel(`Deny${of}`),
     )
     .toJSON();
 }

@@ -65,6 +65,8 @@ export interface MembershipCore {
   /** Owners only: runs the change as the approving owner, every rule checked now; at most once. */
   approveRequest(caller: Caller, input: { requestId: string }): Promise<Result<DecisionOutcome>>;
   denyRequest(caller: Caller, input: { requestId: string }): Promise<Result<DecisionOutcome>>;
+  /** Open requests: an owner sees all of them (to decide), anyone else their own. */
+  listRequests(caller: Caller): Promise<Result<OpenRequests>>;
   /** The domain list (owners): list it, or add or remove one domain. */
   domains(caller: Caller, input: DomainsInput): Promise<Result<DomainsOutcome>>;
 }
@@ -73,6 +75,22 @@ export interface RequestOutcome {
   readonly requestId: string;
   readonly orgName: string;
   readonly ask: RequestAsk;
+}
+
+export interface OpenRequests {
+  readonly orgName: string;
+  /** Whether the caller may approve or deny them (an owner); otherwise these are their own. */
+  readonly decides: boolean;
+  readonly requests: readonly OpenRequestRow[];
+}
+
+export interface OpenRequestRow {
+  readonly requestId: string;
+  readonly requester: string;
+  readonly ask: RequestAsk;
+  readonly madeAt: number;
+  /** When the sweep lapses it unless an owner decides first (SPEC §12: 7 days). */
+  readonly lapsesAt: number;
 }
 
 export interface AskOffer {

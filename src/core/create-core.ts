@@ -11,6 +11,7 @@ import { answerByLink, viewInvitation } from './actions/invitation-link.ts';
 import { invite } from './actions/invite.ts';
 import { createLinkCode } from './actions/link-code.ts';
 import { list } from './actions/list.ts';
+import { listRequests } from './actions/list-requests.ts';
 import { suggestEmails, whoAmI } from './actions/lookups.ts';
 import { redeemLinkCode } from './actions/redeem-link.ts';
 import { requestConfirmation } from './actions/request-confirmation.ts';
@@ -61,6 +62,7 @@ export function createMembershipCore(deps: CoreDeps): MembershipCore {
     askOwner: (caller, input) => askOwner(deps, caller, input),
     approveRequest: (caller, input) => approveRequest(deps, caller, input),
     denyRequest: (caller, input) => denyRequest(deps, caller, input),
+    listRequests: (caller) => listRequests(deps, caller),
     domains: (caller, input) => domains(deps, caller, input),
     requestTransfer: (caller, { email }) => requestConfirmation(deps, caller, { kind: 'transfer', email }),
     createLinkCode: (caller) => createLinkCode(deps, caller),

@@ -34,4 +34,23 @@ describe('console requests', () => {
     expect(approved).toMatch(/Invited cto@acme\.test as Organization Owner/);
     expect(await h.send(`deny ${id}`)).toContain('already approved');
   });
+
+  it('list requests shows each open one with its id; the owner answers by that id', async () => {
+    const h = await startConsole({ as: OWNER });
+    harness = h;
+    await h.send('setup Acme');
+    const code = codeFor(await h.send(`invite ${BOB}`), BOB);
+    await h.send(`as ${BOB}`);
+    await h.send(`accept ${code}`);
+    await h.send('request billing-admin');
+    expect(await h.send('list requests')).toMatch(
+      /^Your open requests in Acme; the owners decide them\.\n {2}\S+ {2}You asked for the role Organization Billing Admin \(made just now, lapses in 7 days\)/,
+    );
+    await h.send(`as ${OWNER}`);
+    const listed = await h.send('list requests');
+    expect(listed).toContain('Acme: 1 open, oldest first. Answer with approve <id> or deny <id>.');
+    const id = new RegExp(`^ {2}(\\S+) {2}${BOB} asks for the role`, 'm').exec(listed)?.[1];
+    expect(await h.send(`deny ${id}`)).toContain(`${OWNER} denied the request of ${BOB}`);
+    expect(await h.send('list requests')).toBe('No open requests in Acme.\n');
+  });
 });

@@ -30,6 +30,33 @@ async function askToInvite(core: MembershipCore, member: Caller, emails: string[
 describe.each(dialects)('requests instead of refusals (%s)', (dialect) => {
   const make = fixtures(dialect);
 
+  it('list requests: an owner sees every open one, oldest first; a member their own; decided and week-old ones drop out', async () => {
+    const { core, owner, clock } = await make.withOrg();
+    const bob = await join(core, owner, 'bob@x.test');
+    const cy = await join(core, owner, 'cy@x.test');
+    const stranger = consoleCaller('eve@else.test', 'elsewhere');
+    const first = expectOk(await core.requestRole(bob, { role: 'billing-admin' }));
+    clock.advance(HOUR);
+    const second = await askToInvite(core, cy, ['cto@x.test']);
+    const byOwner = expectOk(await core.listRequests(owner));
+    expect(byOwner.decides).toBe(true);
+    expect(byOwner.requests.map((r) => [r.requestId, r.requester])).toEqual([
+      [first.requestId, 'bob@x.test'],
+      [second.requestId, 'cy@x.test'],
+    ]);
+    expect(byOwner.requests[0]?.lapsesAt).toBe((byOwner.requests[0]?.madeAt ?? 0) + 7 * DAY);
+    const byBob = expectOk(await core.listRequests(bob));
+    expect([byBob.decides, byBob.requests.map((r) => r.requestId)]).toEqual([false, [first.requestId]]);
+    expectErr(await core.listRequests(stranger), 'org_not_set_up');
+
+    expectOk(await core.denyRequest(owner, { requestId: first.requestId }));
+    expect(expectOk(await core.listRequests(owner)).requests.map((r) => r.requestId)).toEqual([second.requestId]);
+    expect(expectOk(await core.listRequests(bob)).requests).toEqual([]);
+    // A week on, before any sweep: deciding it would be refused, so it is not offered.
+    clock.advance(7 * DAY);
+    expect(expectOk(await core.listRequests(owner)).requests).toEqual([]);
+  });
+
   it('a member asks for a role; the owners are asked in the channel; approval changes it and tells them', async () => {
     const { core, store, owner } = await make.withOrg();
     expectOk(await core.setChannel(owner, { channelId: 'C-team' }));

@@ -46,6 +46,22 @@ describe('requests from Discord', () => {
     );
   });
 
+  it('list requests: numbered, with Approve 1 and Deny 1 for the owner, nothing to click for the member', async () => {
+    await world.run(inGuild(bob), 'request', { role: 'billing-admin' });
+    const mine = await world.run(inGuild(bob), 'list', { what: 'requests' });
+    expect(mine.content).toContain('1. You asked for the role Organization Billing Admin');
+    expect(mine.message && buttonsOf(mine.message)).toEqual([]);
+    const listed = await world.run(inGuild(owner), 'list', { what: 'requests' });
+    expect(listed.content).toContain('1. `bob@x.com` asks for the role Organization Billing Admin');
+    if (!listed.message) throw new Error('no list message');
+    expect(buttonsOf(listed.message).map((b) => b.label)).toEqual(['Approve 1', 'Deny 1']);
+    const approved = await world.click(inGuild(owner), listed.message, 'Approve 1');
+    expect(approved.content).toContain('`owner@x.com` approved the request of `bob@x.com`');
+    expect((await world.run(inGuild(owner), 'list', { what: 'requests' })).content).toBe(
+      'No open requests in **Acme**.',
+    );
+  });
+
   it('Ask an owner under a refused invite; an owner approves and the invitation exists', async () => {
     const refused = await world.run(inGuild(bob), 'invite', { emails: 'cto@x.com', role: 'owner' });
     expect(refused.content).toContain('An owner can do it for you.');

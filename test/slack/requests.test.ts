@@ -77,6 +77,22 @@ describe('Slack requests instead of refusals over HTTP', () => {
     expect(String(again.text)).toContain('already denied');
   });
 
+  it('/members list requests: the owner decides from the list; the member sees their own', async () => {
+    expect(await slack.say(MEMBER, 'request billing-admin')).toContain('Asked the owners of *Acme*');
+    const mine = await (await slack.slash(MEMBER, 'list requests')).reply();
+    expect(String(mine.text)).toBe('Your open requests in *Acme*; the owners decide them.');
+    expect(JSON.stringify(mine)).toContain('You asked for the role Organization Billing Admin');
+    expect(buttonIds(mine)).toEqual([]);
+
+    const listed = await (await slack.slash(OWNER, 'list requests')).reply();
+    expect(String(listed.text)).toBe('*Acme*: 1 open request, oldest first.');
+    expect(JSON.stringify(listed)).toContain('*member@x.com* asks for the role Organization Billing Admin');
+    const [approve] = buttonIds(listed);
+    const approved = await (await slack.click(OWNER, approve ?? '')).reply();
+    expect(String(approved.text)).toContain('owner@x.com approved the request of member@x.com');
+    expect(await slack.say(OWNER, 'list requests')).toBe('No open requests in *Acme*.');
+  });
+
   it('owners keep the domain list with /members domains', async () => {
     expect(await slack.say(OWNER, 'domains add x.com')).toContain('Added `x.com`');
     expect(await slack.say(OWNER, 'domains')).toContain('Domain list: `x.com`');

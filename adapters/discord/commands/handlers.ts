@@ -5,7 +5,7 @@ import { activityText } from '../render-activity.ts';
 import { confirmationMessage } from '../render-confirmation.ts';
 import { acceptedText, declinedText, inviteText, resendText, setupText } from '../render-invite.ts';
 import { linkCodeText, linkedText } from '../render-link.ts';
-import { domainsText, requestMadeText } from '../render-requests.ts';
+import { domainsText, openRequestsMessage, requestMadeText } from '../render-requests.ts';
 import { rosterPage } from '../render-roster.ts';
 import { extendedText } from '../render-term.ts';
 import { askRow } from '../request-components.ts';
@@ -51,7 +51,10 @@ export const HANDLERS: Handlers<CommandContext, Reply> = {
   },
   extend: async ({ core, caller }, { email, duration }) =>
     answer(await core.extend(caller, { email, duration }), extendedText),
-  list: async ({ core, caller }, { what }) => answer(await core.list(caller, { what }), (r) => rosterPage(r, what)),
+  list: async ({ core, caller }, { what }) =>
+    what === 'requests'
+      ? answer(await core.listRequests(caller), openRequestsMessage)
+      : answer(await core.list(caller, { what }), (r) => rosterPage(r, what)),
   resend: async ({ core, caller }, { email }) => answer(await core.resend(caller, { email }), resendText),
   accept: async ({ core, caller }, { code }) =>
     code === undefined

@@ -8,7 +8,7 @@ import { confirmationReply } from '../render/confirmation.ts';
 import { acceptedReply, declinedReply, inviteResultReply, resendReply } from '../render/invite-result.ts';
 import { linkCodeReply, linkedReply } from '../render/link.ts';
 import { escapeText } from '../render/reply.ts';
-import { domainsText, requestMadeText } from '../render/requests.ts';
+import { domainsText, openRequestsReply, requestMadeText } from '../render/requests.ts';
 import { rosterReply } from '../render/roster.ts';
 import { extendedReply } from '../render/term.ts';
 import { onlyOwnerRefusal, transferPickerReply } from '../render/transfer-picker.ts';
@@ -46,7 +46,9 @@ const HANDLERS: Handlers<CommandContext, CommandResult> = {
   extend: async (ctx, { email, duration }) =>
     settle(await ctx.core.extend(ctx.caller, { email, duration }), (v) => extendedReply(v, ctx.clock())),
   list: async (ctx, { what }) =>
-    settle(await ctx.core.list(ctx.caller, { what }), (v) => rosterReply(v, what, ctx.clock())),
+    what === 'requests'
+      ? settle(await ctx.core.listRequests(ctx.caller), (v) => openRequestsReply(v, ctx.clock()))
+      : settle(await ctx.core.list(ctx.caller, { what }), (v) => rosterReply(v, what, ctx.clock())),
   resend: async (ctx, { email }) => {
     const normalized = parseEmail(email);
     const userId = normalized === undefined ? undefined : await ctx.directory.lookupByEmail(normalized);

@@ -1,7 +1,9 @@
-import type { DecisionOutcome, DomainsOutcome, RequestOutcome } from '../../../src/core/index.ts';
+import type { types } from '@slack/bolt';
+import type { DecisionOutcome, DomainsOutcome, OpenRequests, RequestOutcome } from '../../../src/core/index.ts';
 import { askPhrase } from '../../shared/request-wording.ts';
-import { escapeText, type SlackReply, section } from './reply.ts';
-import { askButton } from './request-buttons.ts';
+import { relativeTime } from '../../shared/time.ts';
+import { context, escapeText, type SlackReply, section } from './reply.ts';
+import { askButton, requestButtons } from './request-buttons.ts';
 
 const bold = (email: string) => `*${escapeText(email)}*`;
 
@@ -30,4 +32,28 @@ export function domainsText(outcome: DomainsOutcome): string {
       : `Domain list: ${list}. Invitations by non-owners to other domains become requests to the owners.`;
   if (outcome.op === 'list' || outcome.domain === undefined) return now;
   return `:white_check_mark: ${outcome.op === 'add' ? 'Added' : 'Removed'} \`${escapeText(outcome.domain)}\`. ${now}`;
+}
+
+/** Requests shown in one message: a line and (for owners) Approve and Deny each, within Slack's 50 blocks. */
+const REQUESTS_SHOWN = 20;
+
+/** `list requests`: each open request with its age and lapse; an owner decides from here too. */
+export function openRequestsReply(open: OpenRequests, now: number): SlackReply {
+  const org = `*${escapeText(open.orgName)}*`;
+  if (open.requests.length === 0)
+    return { text: open.decides ? `No open requests in ${org}.` : `You have no open requests in ${org}.` };
+  const count = open.requests.length;
+  const header = open.decides
+    ? `${org}: ${count} open request${count === 1 ? '' : 's'}, oldest first.`
+    : `Your open requests in ${org}; the owners decide them.`;
+  const blocks: types.KnownBlock[] = [section(header)];
+  for (const r of open.requests.slice(0, REQUESTS_SHOWN)) {
+    const who = open.decides ? `${bold(r.requester)} asks for ` : 'You asked for ';
+    const age = `made ${relativeTime(r.madeAt, now)}, lapses ${relativeTime(r.lapsesAt, now)}`;
+    blocks.push(section(`${who}${askPhrase(r.ask, bold)} (${age}).`));
+    if (open.decides) blocks.push(requestButtons(r.requestId));
+  }
+  if (count > REQUESTS_SHOWN)
+    blocks.push(context(`${count - REQUESTS_SHOWN} more; they show here once these are decided.`));
+  return { text: header, blocks };
 }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { RequestAsk, RequestPurpose, RequestState } from '../../core/model.ts';
+import type { Database } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 /** A request instead of a refusal (SPEC §12): who asked for what, and what became of it. */
@@ -47,18 +48,38 @@ export async function insertRequest(
 
 export async function findRequest(db: Executor, id: string): Promise<StoredRequest | undefined> {
   const row = await db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      orgId: row.org_id,
-      requester: row.requester,
-      ask: askOf(row.purpose, row.payload),
-      state: row.state,
-      createdAt: Number(row.created_at),
-      decidedBy: row.decided_by,
-      decidedAt: row.decided_at === null ? null : Number(row.decided_at),
-    }
-  );
+  return row && storedRequest(row);
+}
+
+function storedRequest(row: Selectable<Database['requests']>): StoredRequest {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    requester: row.requester,
+    ask: askOf(row.purpose, row.payload),
+    state: row.state,
+    createdAt: Number(row.created_at),
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at === null ? null : Number(row.decided_at),
+  };
+}
+
+/**
+ * The organization's open requests made after `openedAfter` (older ones lapse at the next sweep),
+ * oldest first; only `requester`'s when given. The partial index requests_one_open serves it.
+ */
+export async function listOpenRequests(
+  db: Executor,
+  query: { orgId: string; openedAfter: number; requester?: string },
+): Promise<StoredRequest[]> {
+  let select = db
+    .selectFrom('requests')
+    .selectAll()
+    .where('org_id', '=', query.orgId)
+    .where('state', '=', sql.lit('open'))
+    .where('created_at', '>', query.openedAfter);
+  if (query.requester !== undefined) select = select.where('requester', '=', query.requester);
+  return (await select.orderBy('created_at').orderBy('id').execute()).map(storedRequest);
 }
 
 /** Whether this person already has an open request of this purpose (the partial unique index guards it too). */
