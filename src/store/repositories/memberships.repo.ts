@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 /** A Verified member of an organization. */
 export interface Membership {
@@ -48,13 +49,12 @@ function termColumns(term: MembershipTerm | null) {
   };
 }
 
+const selectMembership = prepared((db, orgId: string, email: string) =>
+  db.selectFrom('memberships').select(COLUMNS).where('org_id', '=', orgId).where('email', '=', email),
+);
+
 export async function findMembership(db: Executor, orgId: string, email: string): Promise<Membership | undefined> {
-  const row = await db
-    .selectFrom('memberships')
-    .select(COLUMNS)
-    .where('org_id', '=', orgId)
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const [row] = (await selectMembership(db, orgId, email)).rows;
   return row && toMembership(row);
 }
 
@@ -118,8 +118,14 @@ export async function standingAmong(
 
 /** Seats in use: members plus pending invitations, in one query. */
 export async function countSeatsTaken(db: Executor, orgId: string): Promise<number> {
-  const row = await db
-    .selectNoFrom((eb) => [
+  const [row] = (await selectSeatsTaken(db, orgId)).rows;
+  if (!row) throw new Error('a select without FROM returned no row');
+  // PostgreSQL returns count(*) as a string (bigint): Number() reads both dialects.
+  return Number(row.members) + Number(row.pending);
+}
+
+const selectSeatsTaken = prepared((db, orgId: string) =>
+  db.selectNoFrom((eb) => [
       eb
         .selectFrom('memberships')
         .select(eb.fn.countAll<number | string>().as('n'))
@@ -131,11 +137,8 @@ export async function countSeatsTaken(db: Executor, orgId: string): Promise<numb
         .where('org_id', '=', orgId)
         .where('state', '=', sql.lit('pending'))
         .as('pending'),
-    ])
-    .executeTakeFirstOrThrow();
-  // PostgreSQL returns count(*) as a string (bigint): Number() reads both dialects.
-  return Number(row.members) + Number(row.pending);
-}
+    ]),
+);
 
 export async function countOwners(db: Executor, orgId: string): Promise<number> {
   const row = await db
@@ -193,8 +196,12 @@ export async function listOwners(db: Executor, orgId: string): Promise<string[]>
   return rows.map((row) => row.email);
 }
 
+const deleteMembershipRow = prepared((db, orgId: string, email: string) =>
+  db.deleteFrom('memberships').where('org_id', '=', orgId).where('email', '=', email),
+);
+
 export async function deleteMembership(db: Executor, orgId: string, email: string) {
-  await db.deleteFrom('memberships').where('org_id', '=', orgId).where('email', '=', email).execute();
+  await deleteMembershipRow(db, orgId, email);
 }
 
 export async function suggestMembers(db: Executor, orgId: string, prefix: string, limit: number): Promise<string[]> {

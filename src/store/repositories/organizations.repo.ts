@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 export interface BoundOrganization {
   readonly orgId: string;
@@ -8,18 +9,21 @@ export interface BoundOrganization {
   readonly channelId: string | null;
 }
 
+const selectOrgByBinding = prepared((db, platform: Platform, workspaceId: string) =>
+  db
+    .selectFrom('bindings')
+    .innerJoin('organizations', 'organizations.id', 'bindings.org_id')
+    .select(['organizations.id', 'organizations.name', 'organizations.member_limit', 'bindings.channel_id'])
+    .where('bindings.platform', '=', platform)
+    .where('bindings.workspace_id', '=', workspaceId),
+);
+
 export async function findOrgByBinding(
   db: Executor,
   platform: Platform,
   workspaceId: string,
 ): Promise<BoundOrganization | undefined> {
-  const row = await db
-    .selectFrom('bindings')
-    .innerJoin('organizations', 'organizations.id', 'bindings.org_id')
-    .select(['organizations.id', 'organizations.name', 'organizations.member_limit', 'bindings.channel_id'])
-    .where('bindings.platform', '=', platform)
-    .where('bindings.workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const [row] = (await selectOrgByBinding(db, platform, workspaceId)).rows;
   return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
 }
 
@@ -32,14 +36,17 @@ export async function findOrgById(db: Executor, orgId: string): Promise<{ name: 
  * on SQLite it takes the database write lock at the start of the transaction (no lock upgrade to fail).
  */
 export async function lockOrg(db: Executor, orgId: string): Promise<{ name: string; memberLimit: number } | undefined> {
-  const row = await db
+  const [row] = (await bumpOrgVersion(db, orgId)).rows;
+  return row && { name: row.name, memberLimit: row.member_limit };
+}
+
+const bumpOrgVersion = prepared((db, orgId: string) =>
+  db
     .updateTable('organizations')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', orgId)
-    .returning(['name', 'member_limit'])
-    .executeTakeFirst();
-  return row && { name: row.name, memberLimit: row.member_limit };
-}
+    .returning(['name', 'member_limit']),
+);
 
 export async function insertOrg(db: Executor, org: { id: string; name: string; limit: number; now: number }) {
   await db
@@ -83,14 +90,12 @@ function toBinding(row: { platform: Platform; workspace_id: string; channel_id: 
   return { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id };
 }
 
+const selectBindings = prepared((db, orgId: string) =>
+  db.selectFrom('bindings').select(['platform', 'workspace_id', 'channel_id']).where('org_id', '=', orgId).orderBy('platform'),
+);
+
 export async function listBindings(db: Executor, orgId: string): Promise<Binding[]> {
-  const rows = await db
-    .selectFrom('bindings')
-    .select(['platform', 'workspace_id', 'channel_id'])
-    .where('org_id', '=', orgId)
-    .orderBy('platform')
-    .execute();
-  return rows.map(toBinding);
+  return (await selectBindings(db, orgId)).rows.map(toBinding);
 }
 
 /** The bindings of several organizations in one query, each organization's by platform. */
