@@ -9,13 +9,13 @@ export interface BoundOrganization {
   readonly channelId: string | null;
 }
 
-const selectOrgByBinding = prepared((db, platform: Platform, workspaceId: string) =>
+const selectOrgByBinding = prepared((db, v: { platform: Platform; workspaceId: string }) =>
   db
     .selectFrom('bindings')
     .innerJoin('organizations', 'organizations.id', 'bindings.org_id')
     .select(['organizations.id', 'organizations.name', 'organizations.member_limit', 'bindings.channel_id'])
-    .where('bindings.platform', '=', platform)
-    .where('bindings.workspace_id', '=', workspaceId),
+    .where('bindings.platform', '=', v.platform)
+    .where('bindings.workspace_id', '=', v.workspaceId),
 );
 
 export async function findOrgByBinding(
@@ -23,7 +23,7 @@ export async function findOrgByBinding(
   platform: Platform,
   workspaceId: string,
 ): Promise<BoundOrganization | undefined> {
-  const [row] = (await selectOrgByBinding(db, platform, workspaceId)).rows;
+  const [row] = (await selectOrgByBinding(db, { platform, workspaceId })).rows;
   return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
 }
 
@@ -36,15 +36,15 @@ export async function findOrgById(db: Executor, orgId: string): Promise<{ name: 
  * on SQLite it takes the database write lock at the start of the transaction (no lock upgrade to fail).
  */
 export async function lockOrg(db: Executor, orgId: string): Promise<{ name: string; memberLimit: number } | undefined> {
-  const [row] = (await bumpOrgVersion(db, orgId)).rows;
+  const [row] = (await bumpOrgVersion(db, { orgId })).rows;
   return row && { name: row.name, memberLimit: row.member_limit };
 }
 
-const bumpOrgVersion = prepared((db, orgId: string) =>
+const bumpOrgVersion = prepared((db, v: { orgId: string }) =>
   db
     .updateTable('organizations')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', orgId)
+    .where('id', '=', v.orgId)
     .returning(['name', 'member_limit']),
 );
 
@@ -90,12 +90,16 @@ function toBinding(row: { platform: Platform; workspace_id: string; channel_id: 
   return { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id };
 }
 
-const selectBindings = prepared((db, orgId: string) =>
-  db.selectFrom('bindings').select(['platform', 'workspace_id', 'channel_id']).where('org_id', '=', orgId).orderBy('platform'),
+const selectBindings = prepared((db, v: { orgId: string }) =>
+  db
+    .selectFrom('bindings')
+    .select(['platform', 'workspace_id', 'channel_id'])
+    .where('org_id', '=', v.orgId)
+    .orderBy('platform'),
 );
 
 export async function listBindings(db: Executor, orgId: string): Promise<Binding[]> {
-  return (await selectBindings(db, orgId)).rows.map(toBinding);
+  return (await selectBindings(db, { orgId })).rows.map(toBinding);
 }
 
 /** The bindings of several organizations in one query, each organization's by platform. */
