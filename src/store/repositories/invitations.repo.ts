@@ -102,6 +102,21 @@ export async function findResendable(db: Executor, orgId: string, email: string)
   return row && toInvitation(row);
 }
 
+const selectOneOverdue = prepared((db, v: { orgId: string; now: number }) =>
+  db
+    .selectFrom('invitations')
+    .select('id')
+    .where('org_id', '=', v.orgId)
+    .where('state', '=', PENDING)
+    .where('expires_at', '<=', v.now)
+    .limit(1),
+);
+
+/** Whether a pending invitation of the organization has run out of time (read from invitations_org_due). */
+export async function hasOverdue(db: Executor, orgId: string, now: number): Promise<boolean> {
+  return (await selectOneOverdue(db, { orgId, now })).rows.length > 0;
+}
+
 /** Pending invitations whose time has not run out, soonest to expire first. */
 export async function listLivePending(db: Executor, orgId: string, now: number): Promise<Invitation[]> {
   const rows = await db
