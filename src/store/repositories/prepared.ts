@@ -35,7 +35,7 @@ export function prepared<Values extends BoundValues, Row>(
 ): (db: Executor, values: Values) => Promise<QueryResult<Row>> {
   // Keyed by the dialect's adapter, which a Kysely instance shares with its transactions.
   const compiledFor = new WeakMap<DialectAdapter, CompiledQuery<Row>>();
-  return (db, values) => {
+  return async (db, values) => {
     const adapter = db.getExecutor().adapter;
     let compiled = compiledFor.get(adapter);
     if (!compiled) {
