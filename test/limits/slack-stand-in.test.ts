@@ -43,6 +43,21 @@ describe('the Slack stand-in refuses what Slack refuses', () => {
     await fake.close();
   });
 
+  it('refuses a call with no token (not_authed) or with something that is not a Slack token (invalid_auth)', async () => {
+    const post = (token: string | undefined) =>
+      new webApi.WebClient(token, {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        logger: quiet,
+      }).chat.postMessage({
+        channel: 'C1',
+        text: 'hello',
+      });
+    expect((await refusal(post(undefined))).data?.error).toBe('not_authed');
+    expect((await refusal(post('hunter2'))).data?.error).toBe('invalid_auth');
+    expect((await post('xoxb-test')).ok).toBe(true);
+  });
+
   it('refuses a section over 3,000 characters with invalid_blocks, naming the block', async () => {
     const error = await refusal(
       client(fake).chat.postMessage({ channel: 'C1', text: 'hi', blocks: [section('x'.repeat(3_001))] }),

@@ -210,7 +210,11 @@ export class FakeSlack {
       return;
     }
     const scripted = this.#scripts.get(method)?.shift();
-    const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body, authorization);
+    const reply =
+      scripted ??
+      unauthenticated(method, body, authorization) ??
+      this.limits.check(method, body) ??
+      this.#answer(method, body, authorization);
     if (reply.status === 200 && (reply.body === undefined || (reply.body as { ok?: unknown }).ok !== false))
       this.accepted.push(call);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -264,6 +268,23 @@ export class FakeSlack {
         return ok();
     }
   }
+}
+
+/** Web API methods Slack answers without a token: the OAuth exchange authenticates with the client's id and secret. */
+const TOKENLESS_METHODS = new Set(['oauth.v2.access']);
+
+/**
+ * Slack's answer to a Web API call with no token (`not_authed`) or with something that is not a
+ * Slack token (`invalid_auth`), whether the token came as a Bearer header or a `token` field; a
+ * response_url needs none. Undefined when the call may go on.
+ */
+function unauthenticated(method: string, body: Record<string, unknown>, authorization?: string): FakeReply | undefined {
+  if (method.startsWith('response:') || TOKENLESS_METHODS.has(method)) return undefined;
+  const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+  const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
+  if (token === undefined || token === '') return { status: 200, body: { ok: false, error: 'not_authed' } };
+  if (!/^xox[bpae]-|^xapp-/.test(token)) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
