@@ -39,9 +39,8 @@ export function createRawFloor(db: Database, perRound: number) {
 
   const invite = (email: string): string => {
     const code = randomBytes(20).toString('hex');
-    s.binding.get('console', 'local');
     tx(() => {
-      s.lock.get(1, orgId);
+      s.lockBound.get(1, 'console', 'local', 'console', 'local');
       s.membership.get(orgId, owner);
       s.overdue.all(orgId, now, 1);
       s.standing.all(orgId, email, orgId, email);
@@ -90,9 +89,8 @@ export function createRawFloor(db: Database, perRound: number) {
     s.membership.get(orgId, email);
     s.insertAction.run(actionId, orgId, owner, JSON.stringify({ kind: 'remove', email }), 'pending', now, null);
     s.findAction.all(actionId);
-    s.binding.get('console', 'local');
     tx(() => {
-      s.lock.get(1, orgId);
+      s.lockBound.get(1, 'console', 'local', 'console', 'local');
       s.membership.get(orgId, owner);
       s.findAction.all(actionId);
       s.membership.get(orgId, email);
@@ -153,6 +151,9 @@ function statements(db: Database) {
   return {
     binding: db.prepare(
       'select "organizations"."id", "organizations"."name", "organizations"."member_limit", "bindings"."channel_id" from "bindings" inner join "organizations" on "organizations"."id" = "bindings"."org_id" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?',
+    ),
+    lockBound: db.prepare(
+      'update "organizations" set "version" = "version" + ? where "id" = (select "bindings"."org_id" from "bindings" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?) returning "id", "name", "member_limit", (select "bindings"."channel_id" from "bindings" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?) as "channel_id"',
     ),
     lock: db.prepare(
       'update "organizations" set "version" = "version" + ? where "id" = ? returning "name", "member_limit"',

@@ -48,6 +48,31 @@ const bumpOrgVersion = prepared((db, v: { orgId: string }) =>
     .returning(['name', 'member_limit']),
 );
 
+/**
+ * Locks the organization a workspace is bound to, as lockOrg does, and reads it in the same
+ * statement: a write command finds and locks its organization with one statement, not two.
+ */
+export async function lockBoundOrg(
+  db: Executor,
+  platform: Platform,
+  workspaceId: string,
+): Promise<BoundOrganization | undefined> {
+  const [row] = (await bumpBoundOrgVersion(db, { platform, workspaceId })).rows;
+  return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
+}
+
+const bumpBoundOrgVersion = prepared((db, v: { platform: Platform; workspaceId: string }) => {
+  const binding = db
+    .selectFrom('bindings')
+    .where('bindings.platform', '=', v.platform)
+    .where('bindings.workspace_id', '=', v.workspaceId);
+  return db
+    .updateTable('organizations')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', binding.select('bindings.org_id'))
+    .returning(['id', 'name', 'member_limit', binding.select('bindings.channel_id').as('channel_id')]);
+});
+
 export async function insertOrg(db: Executor, org: { id: string; name: string; limit: number; now: number }) {
   await db
     .insertInto('organizations')
