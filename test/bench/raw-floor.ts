@@ -87,7 +87,8 @@ export function createRawFloor(db: Database, perRound: number) {
     s.binding.get('console', 'local');
     s.membership.get(orgId, owner);
     s.membership.get(orgId, email);
-    s.insertAction.run(actionId, orgId, owner, JSON.stringify({ kind: 'remove', email }), 'pending', now, null);
+    const action = { request: { kind: 'remove', email }, description: { kind: 'remove', email, role: 'member' } };
+    s.insertAction.run(actionId, orgId, owner, JSON.stringify(action), 'pending', now, null);
     s.findAction.all(actionId);
     tx(() => {
       s.lockBound.get(1, 'console', 'local', 'console', 'local');
