@@ -1,7 +1,7 @@
 import type { Executor } from '../store/repositories/executor.ts';
 import { findLinkedEmail } from '../store/repositories/identities.repo.ts';
 import { findMembership } from '../store/repositories/memberships.repo.ts';
-import { type BoundOrganization, findOrgByBinding, lockOrg } from '../store/repositories/organizations.repo.ts';
+import { type BoundOrganization, findOrgByBinding, lockBoundOrg } from '../store/repositories/organizations.repo.ts';
 import type { Caller } from './caller.ts';
 import type { CoreDeps } from './deps.ts';
 import { normalizeEmail } from './email.ts';
@@ -72,13 +72,10 @@ export async function writeAsMember<T>(
   access: Access,
   work: (trx: Executor, member: MemberContext) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  const org = await findOrgByBinding(deps.store.db, caller.platform, caller.workspaceId);
-  if (!org) return err({ code: 'org_not_set_up' });
   return inTransaction(deps.store, async (trx) => {
-    const locked = await lockOrg(trx, org.orgId);
-    if (!locked) return err({ code: 'org_not_set_up' });
-    const current = { ...org, orgName: locked.name, memberLimit: locked.memberLimit };
-    const member = checkAccess(await memberOf(deps, trx, caller, current), access);
+    const org = await lockBoundOrg(trx, caller.platform, caller.workspaceId);
+    if (!org) return err({ code: 'org_not_set_up' });
+    const member = checkAccess(await memberOf(deps, trx, caller, org), access);
     return member.ok ? work(trx, member.value) : member;
   });
 }

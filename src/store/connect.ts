@@ -46,6 +46,13 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
 function openSqlite(path: string, options: OpenStoreOptions): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
+  configureSqlite(database, options);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** The connection settings of every SQLite store (the benchmark's raw floor opens its file with them too). */
+export function configureSqlite(database: SQLite.Database, options: OpenStoreOptions = {}): void {
   database.pragma('journal_mode = WAL');
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
   // In WAL mode NORMAL survives a crash of the process; a power loss can take the last commits back.
@@ -58,8 +65,6 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
   // Once checkpointed, the log is cut back to this size rather than keeping its high-water mark.
   database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

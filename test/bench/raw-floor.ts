@@ -1,15 +1,19 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { configureSqlite } from '../../src/store/connect.ts';
 
 /**
  * The floor: the statements the core issues for invite, accept and remove (see src/core/actions),
- * written by hand on better-sqlite3 with prepared statements and no query builder. The schema is
- * the real one (the caller migrates the file first).
+ * word for word as Kysely compiles them, in the same order and transactions, written by hand on
+ * better-sqlite3 with prepared statements and no query builder. The schema is the real one (the
+ * caller migrates the file first) and the connection has the store's settings (configureSqlite).
+ * As in the core bench, the console's workspace has no channel, so invite and accept queue no
+ * channel post; a removal queues the removed person's notice.
  */
 export function createRawFloor(db: Database, perRound: number) {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  configureSqlite(db);
   const orgId = randomUUID();
+  const owner = 'owner@floor.test';
   db.prepare('insert into organizations (id, name, member_limit, created_at, version) values (?, ?, ?, ?, 0)').run(
     orgId,
     'Floor',
@@ -17,50 +21,10 @@ export function createRawFloor(db: Database, perRound: number) {
     0,
   );
   db.prepare(
-    "insert into bindings (platform, workspace_id, org_id, channel_id) values ('console', 'local', ?, 'terminal')",
+    "insert into bindings (platform, workspace_id, org_id, channel_id) values ('console', 'local', ?, null)",
   ).run(orgId);
-  db.prepare("insert into memberships (org_id, email, role, joined_at) values (?, 'owner@floor.test', 'owner', 0)").run(
-    orgId,
-  );
-  const s = {
-    binding: db.prepare(
-      "select o.id, o.name, o.member_limit, b.channel_id from bindings b join organizations o on o.id = b.org_id where b.platform = 'console' and b.workspace_id = 'local'",
-    ),
-    lock: db.prepare('update organizations set version = version + 1 where id = ? returning name, member_limit'),
-    membership: db.prepare('select email, role, joined_at from memberships where org_id = ? and email = ?'),
-    expireDue: db.prepare(
-      "update invitations set state = 'expired', resolved_at = ? where id in (select id from invitations where state = 'pending' and org_id = ? and expires_at <= ? order by expires_at limit 10000) and state = 'pending' returning id, org_id, email, role, invited_by, expires_at, (select name from organizations where id = invitations.org_id) as org_name",
-    ),
-    standing: db.prepare(
-      "select email, 'member' as kind from memberships where org_id = ? and email in (?) union all select email, 'pending' as kind from invitations where org_id = ? and state = 'pending' and email in (?)",
-    ),
-    seatsTaken: db.prepare(
-      "select (select count(*) from memberships where org_id = ?) as members, (select count(*) from invitations where org_id = ? and state = 'pending') as pending",
-    ),
-    insertInvitation: db.prepare(
-      "insert into invitations (id, org_id, email, role, state, code_hash, invited_by, created_at, sent_at, expires_at) values (?, ?, ?, 'member', 'pending', ?, 'owner@floor.test', ?, ?, ?)",
-    ),
-    bindings: db.prepare('select platform, workspace_id, channel_id from bindings where org_id = ?'),
-    accounts: db.prepare('select platform, workspace_id, user_id from chat_identities where email = ?'),
-    outbox: db.prepare(
-      "insert into outbox (id, org_id, platform, workspace_id, destination, event, state, attempts, created_at, next_attempt_at) values (?, ?, 'console', 'local', ?, ?, 'pending', 0, ?, ?)",
-    ),
-    activity: db.prepare(
-      'insert into activity (org_id, at, actor, action, subject, details) values (?, ?, ?, ?, ?, ?)',
-    ),
-    byCode: db.prepare('select * from invitations where code_hash = ?'),
-    byId: db.prepare('select * from invitations where id = ?'),
-    resolve: db.prepare("update invitations set state = ?, resolved_at = ? where id = ? and state = 'pending'"),
-    insertMember: db.prepare("insert into memberships (org_id, email, role, joined_at) values (?, ?, 'member', ?)"),
-    insertAction: db.prepare(
-      "insert into pending_actions (id, org_id, requested_by, action, state, created_at) values (?, ?, 'owner@floor.test', ?, 'pending', ?)",
-    ),
-    findAction: db.prepare('select * from pending_actions where id = ?'),
-    closeAction: db.prepare(
-      "update pending_actions set state = 'done', resolved_at = ? where id = ? and state = 'pending'",
-    ),
-    deleteMember: db.prepare('delete from memberships where org_id = ? and email = ?'),
-  };
+  db.prepare("insert into memberships (org_id, email, role, joined_at) values (?, ?, 'owner', 0)").run(orgId, owner);
+  const s = statements(db);
   const begin = db.prepare('begin');
   const commit = db.prepare('commit');
   const tx = (work: () => void) => {
@@ -70,60 +34,92 @@ export function createRawFloor(db: Database, perRound: number) {
   };
   const hash = (code: string) => createHash('sha256').update(code).digest('hex');
   const now = 1;
-  const event = (kind: string, email: string) => JSON.stringify({ kind, orgName: 'Floor', email });
-  const queue = (destination: string, kind: string, email: string) =>
-    s.outbox.run(randomUUID(), orgId, destination, event(kind, email), now, now);
-  const channel = JSON.stringify({ kind: 'channel', channelId: 'terminal' });
+  const ttl = 48 * 3_600_000;
+  const role = JSON.stringify({ role: 'member' });
 
   const invite = (email: string): string => {
     const code = randomBytes(20).toString('hex');
-    s.binding.get();
     tx(() => {
-      s.lock.get(orgId);
-      s.membership.get(orgId, 'owner@floor.test');
-      s.expireDue.all(now, orgId, now);
+      s.lockBound.get(1, 'console', 'local', 'console', 'local');
+      s.membership.get(orgId, owner);
+      s.overdue.all(orgId, now, 1);
       s.standing.all(orgId, email, orgId, email);
+      s.domains.all(orgId);
       s.seatsTaken.get(orgId, orgId);
-      s.insertInvitation.run(randomUUID(), orgId, email, hash(code), now, now, now + 1e9);
-      s.activity.run(orgId, now, 'owner@floor.test', 'invited', email, '{"role":"member"}');
+      s.insertInvitation.run(
+        randomUUID(),
+        orgId,
+        email,
+        'member',
+        'pending',
+        hash(code),
+        owner,
+        now,
+        now,
+        now + ttl,
+        null,
+        null,
+        null,
+        now + ttl / 2,
+        null,
+      );
+      s.activity.run(orgId, now, owner, 'invited', email, role);
       s.bindings.all(orgId);
-      queue(channel, 'invitation_sent', email);
     });
     return code;
   };
   const accept = (email: string, code: string) => {
-    const invitation = s.byCode.get(hash(code)) as { id: string };
+    const [invitation] = s.byCode.all(hash(code)) as { id: string }[];
+    if (!invitation) throw new Error('the floor lost an invitation');
     tx(() => {
-      s.lock.get(orgId);
-      s.byId.get(invitation.id);
+      s.lock.get(1, orgId);
+      s.byId.all(invitation.id);
       s.resolve.run('accepted', now, invitation.id);
       s.membership.get(orgId, email);
-      s.insertMember.run(orgId, email, now);
+      s.insertMember.run(orgId, email, 'member', now, null, null, null, null);
+      s.cardsShowing.all('live', invitation.id);
       s.bindings.all(orgId);
-      queue(channel, 'invitation_accepted', email);
-      s.activity.run(orgId, now, email, 'invitation_accepted', email, '{"role":"member"}');
+      s.activity.run(orgId, now, email, 'invitation_accepted', email, role);
     });
   };
   const remove = (email: string) => {
     const actionId = randomBytes(16).toString('base64url');
-    s.binding.get();
-    s.membership.get(orgId, 'owner@floor.test');
+    s.binding.get('console', 'local');
+    s.membership.get(orgId, owner);
     s.membership.get(orgId, email);
-    s.insertAction.run(actionId, orgId, JSON.stringify({ kind: 'remove', email }), now);
-    s.findAction.get(actionId);
-    s.binding.get();
+    const action = { request: { kind: 'remove', email }, description: { kind: 'remove', email, role: 'member' } };
+    s.insertAction.run(actionId, orgId, owner, JSON.stringify(action), 'pending', now, null);
+    s.findAction.all(actionId);
     tx(() => {
-      s.lock.get(orgId);
-      s.membership.get(orgId, 'owner@floor.test');
-      s.findAction.get(actionId);
+      s.lockBound.get(1, 'console', 'local', 'console', 'local');
+      s.membership.get(orgId, owner);
+      s.findAction.all(actionId);
       s.membership.get(orgId, email);
-      s.closeAction.run(now, actionId);
+      s.closeAction.run('done', now, actionId, 'pending');
+      s.membership.get(orgId, email);
+      s.insertRemoval.run(randomUUID(), orgId, email, 'member', now, null, null, null, null, owner, now, null);
       s.deleteMember.run(orgId, email);
+      s.activity.run(orgId, now, owner, 'member_removed', email, role);
       s.bindings.all(orgId);
       s.accounts.all(email);
-      queue(channel, 'member_removed', email);
-      queue(JSON.stringify({ kind: 'email', email }), 'member_removed', email);
-      s.activity.run(orgId, now, 'owner@floor.test', 'member_removed', email, '{"role":"member"}');
+      const event = JSON.stringify({ kind: 'member_removed', orgName: 'Floor', email, by: owner });
+      const destination = JSON.stringify({ kind: 'email', email });
+      s.outbox.run(
+        randomUUID(),
+        orgId,
+        'console',
+        'local',
+        destination,
+        event,
+        'pending',
+        0,
+        now,
+        now,
+        null,
+        null,
+        null,
+        null,
+      );
     });
   };
   const timed = (work: () => void) => {
@@ -147,5 +143,67 @@ export function createRawFloor(db: Database, perRound: number) {
         }),
       };
     },
+  };
+}
+
+/** Each statement as the core's repositories compile it (traced from the core bench's commands). */
+function statements(db: Database) {
+  const membershipColumns = '"email", "role", "joined_at", "ends_at", "duration_ms", "notice_at", "invited_by"';
+  return {
+    binding: db.prepare(
+      'select "organizations"."id", "organizations"."name", "organizations"."member_limit", "bindings"."channel_id" from "bindings" inner join "organizations" on "organizations"."id" = "bindings"."org_id" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?',
+    ),
+    lockBound: db.prepare(
+      'update "organizations" set "version" = "version" + ? where "id" = (select "bindings"."org_id" from "bindings" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?) returning "id", "name", "member_limit", (select "bindings"."channel_id" from "bindings" where "bindings"."platform" = ? and "bindings"."workspace_id" = ?) as "channel_id"',
+    ),
+    lock: db.prepare(
+      'update "organizations" set "version" = "version" + ? where "id" = ? returning "name", "member_limit"',
+    ),
+    membership: db.prepare(`select ${membershipColumns} from "memberships" where "org_id" = ? and "email" = ?`),
+    overdue: db.prepare(
+      `select "id" from "invitations" where "org_id" = ? and "state" = 'pending' and "expires_at" <= ? limit ?`,
+    ),
+    standing: db.prepare(
+      `select "email", 'member' as "kind" from "memberships" where "org_id" = ? and "email" in (?) union all select "email", 'pending' as "kind" from "invitations" where "org_id" = ? and "state" = 'pending' and "email" in (?)`,
+    ),
+    domains: db.prepare('select "domain" from "org_domains" where "org_id" = ? order by "domain"'),
+    seatsTaken: db.prepare(
+      `select (select count(*) as "n" from "memberships" where "org_id" = ?) as "members", (select count(*) as "n" from "invitations" where "org_id" = ? and "state" = 'pending') as "pending"`,
+    ),
+    insertInvitation: db.prepare(
+      'insert into "invitations" ("id", "org_id", "email", "role", "state", "code_hash", "invited_by", "created_at", "sent_at", "expires_at", "resolved_at", "target_platform", "target_user_id", "remind_at", "duration_ms") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    activity: db.prepare(
+      'insert into "activity" ("org_id", "at", "actor", "action", "subject", "details") values (?, ?, ?, ?, ?, ?)',
+    ),
+    bindings: db.prepare(
+      'select "platform", "workspace_id", "channel_id" from "bindings" where "org_id" = ? order by "platform"',
+    ),
+    byCode: db.prepare('select * from "invitations" where "code_hash" = ?'),
+    byId: db.prepare('select * from "invitations" where "id" = ?'),
+    resolve: db.prepare(
+      `update "invitations" set "state" = ?, "resolved_at" = ? where "id" = ? and "state" = 'pending'`,
+    ),
+    insertMember: db.prepare(
+      'insert into "memberships" ("org_id", "email", "role", "joined_at", "ends_at", "duration_ms", "notice_at", "invited_by") values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    cardsShowing: db.prepare(
+      'select "cards"."id", "cards"."org_id", "cards"."platform", "cards"."workspace_id", "cards"."channel_id", "cards"."invited_by", "cards"."role", "cards"."message_ref", "cards"."state", "organizations"."name" as "org_name", "card_lines"."invitation_id", "invitations"."email", "invitations"."state" as "line_state", "invitations"."expires_at" from "cards" inner join "organizations" on "organizations"."id" = "cards"."org_id" inner join "card_lines" on "card_lines"."card_id" = "cards"."id" inner join "invitations" on "invitations"."id" = "card_lines"."invitation_id" where "cards"."state" = ? and "cards"."id" in (select "card_lines"."card_id" from "card_lines" where "card_lines"."invitation_id" in (?)) order by "cards"."created_at", "cards"."id", "card_lines"."position"',
+    ),
+    insertAction: db.prepare(
+      'insert into "pending_actions" ("id", "org_id", "requested_by", "action", "state", "created_at", "resolved_at") values (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findAction: db.prepare('select * from "pending_actions" where "id" = ?'),
+    closeAction: db.prepare(
+      'update "pending_actions" set "state" = ?, "resolved_at" = ? where "id" = ? and "state" = ?',
+    ),
+    insertRemoval: db.prepare(
+      'insert into "removals" ("id", "org_id", "email", "role", "joined_at", "ends_at", "duration_ms", "notice_at", "invited_by", "removed_by", "removed_at", "undone_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deleteMember: db.prepare('delete from "memberships" where "org_id" = ? and "email" = ?'),
+    accounts: db.prepare('select "platform", "workspace_id", "user_id" from "chat_identities" where "email" = ?'),
+    outbox: db.prepare(
+      'insert into "outbox" ("id", "org_id", "platform", "workspace_id", "destination", "event", "state", "attempts", "created_at", "next_attempt_at", "delivered_at", "last_error", "secret", "card_id") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
 }

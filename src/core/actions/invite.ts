@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type NewActivity, recordActivities } from '../../store/repositories/activity.repo.ts';
 import { listDomains } from '../../store/repositories/domains.repo.ts';
 import type { Executor } from '../../store/repositories/executor.ts';
-import { insertInvitations, type NewInvitation } from '../../store/repositories/invitations.repo.ts';
+import { hasOverdue, insertInvitations, type NewInvitation } from '../../store/repositories/invitations.repo.ts';
 import { countSeatsTaken, standingAmong } from '../../store/repositories/memberships.repo.ts';
 import { type MemberContext, writeAsMember } from '../access.ts';
 import type { InvitedEmail, InviteInput, InviteOutcome } from '../api.ts';
@@ -43,6 +43,10 @@ export function roleToGrant(input: string | undefined, callerRole: Role): Result
 
 /** Expires this organization's overdue invitations first, so seats and duplicates are counted as they really are. */
 export async function expireOverdue(deps: CoreDeps, trx: Executor, member: MemberContext, now: number): Promise<void> {
+  // The sweep expires them on its schedule (each minute by default), so nearly always none is
+  // overdue: a look at the index costs a tenth of the expiring UPDATE … RETURNING (issue 10), which
+  // runs only when there is one to expire.
+  if (!(await hasOverdue(trx, member.org.orgId, now))) return;
   // The organization is locked: nobody else is adding its invitations, so one pass takes them all.
   await expireDueInvitations(trx, deps.settings.platforms, {
     now,

@@ -1,5 +1,6 @@
 import { ACTIVITY_ACTIONS, type ActivityAction } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 export interface NewActivity {
   readonly orgId: string;
@@ -35,26 +36,38 @@ export function recordedActivity(trx: Executor): readonly string[] {
   return [...(recordedIn.get(trx) ?? [])];
 }
 
-/** Many entries in one statement (the sweep's batch), in the order given. */
+/** Many entries in one statement (the sweep's batch), in the order given; one through a prepared statement. */
 export async function recordActivities(db: Executor, entries: readonly NewActivity[]) {
   if (entries.length === 0) return;
   const orgIds = recordedIn.get(db) ?? new Set<string>();
   for (const entry of entries) orgIds.add(entry.orgId);
   recordedIn.set(db, orgIds);
-  await db
-    .insertInto('activity')
-    .values(
-      entries.map((entry) => ({
-        org_id: entry.orgId,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        subject: entry.subject,
-        details: JSON.stringify(entry.details ?? {}),
-      })),
-    )
-    .execute();
+  const [only] = entries;
+  if (entries.length === 1 && only !== undefined) await insertOneActivity(db, activityRow(only));
+  else await db.insertInto('activity').values(entries.map(activityRow)).execute();
 }
+
+function activityRow(entry: NewActivity) {
+  return {
+    org_id: entry.orgId,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
+const insertOneActivity = prepared((db, row: ReturnType<typeof activityRow>) =>
+  db.insertInto('activity').values({
+    org_id: row.org_id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    details: row.details,
+  }),
+);
 
 export async function countActivity(db: Executor, orgId: string): Promise<number> {
   const row = await db

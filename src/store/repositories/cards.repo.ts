@@ -1,6 +1,7 @@
 import type { CardLine, InvitationCard, Platform, Role } from '../../core/model.ts';
 import type { CardState } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 /** A card as the core opens it with its announcement: one bound channel, the invitations it lists. */
 export interface NewCard {
@@ -99,28 +100,11 @@ export async function cardsShowing(db: Executor, invitationIds: readonly string[
   const cards = new Map<string, { head: CardHead; lines: CardLine[]; ids: string[] }>();
   const done = new Set<string>();
   for (const part of chunks(invitationIds)) {
-    const listing = db
-      .selectFrom('card_lines')
-      .select('card_lines.card_id')
-      .where('card_lines.invitation_id', 'in', part);
-    const rows = await db
-      .selectFrom('cards')
-      .innerJoin('organizations', 'organizations.id', 'cards.org_id')
-      .innerJoin('card_lines', 'card_lines.card_id', 'cards.id')
-      .innerJoin('invitations', 'invitations.id', 'card_lines.invitation_id')
-      .select(HEAD)
-      .select([
-        'card_lines.invitation_id',
-        'invitations.email',
-        'invitations.state as line_state',
-        'invitations.expires_at',
-      ])
-      .where('cards.state', '=', 'live')
-      .where('cards.id', 'in', listing)
-      .orderBy('cards.created_at')
-      .orderBy('cards.id')
-      .orderBy('card_lines.position')
-      .execute();
+    const [only] = part;
+    const rows =
+      part.length === 1 && only !== undefined
+        ? (await selectCardsShowingOne(db, { invitationId: only })).rows
+        : await selectCardsShowing(db, part).execute();
     // A card met in an earlier chunk already holds all its lines.
     const fresh = rows.filter((row) => !done.has(row.id));
     for (const row of fresh) {
@@ -141,6 +125,33 @@ export async function cardsShowing(db: Executor, invitationIds: readonly string[
     invitationIds: ids,
   }));
 }
+
+function selectCardsShowing(db: Executor, invitationIds: readonly string[]) {
+  const listing = db
+    .selectFrom('card_lines')
+    .select('card_lines.card_id')
+    .where('card_lines.invitation_id', 'in', invitationIds);
+  return db
+    .selectFrom('cards')
+    .innerJoin('organizations', 'organizations.id', 'cards.org_id')
+    .innerJoin('card_lines', 'card_lines.card_id', 'cards.id')
+    .innerJoin('invitations', 'invitations.id', 'card_lines.invitation_id')
+    .select(HEAD)
+    .select([
+      'card_lines.invitation_id',
+      'invitations.email',
+      'invitations.state as line_state',
+      'invitations.expires_at',
+    ])
+    .where('cards.state', '=', 'live')
+    .where('cards.id', 'in', listing)
+    .orderBy('cards.created_at')
+    .orderBy('cards.id')
+    .orderBy('card_lines.position');
+}
+
+/** One invitation answered or revoked, the usual case, as a prepared statement of the same text. */
+const selectCardsShowingOne = prepared((db, v: { invitationId: string }) => selectCardsShowing(db, [v.invitationId]));
 
 /** The card now: the dispatcher renders this, not the content queued with the edit, so the newest truth wins. */
 export async function readCard(db: Executor, cardId: string): Promise<CardNow | undefined> {

@@ -1,14 +1,13 @@
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 /** The organization's domain list (SPEC §12 domain policy), sorted; empty means no policy. */
+const selectDomains = prepared((db, v: { orgId: string }) =>
+  db.selectFrom('org_domains').select('domain').where('org_id', '=', v.orgId).orderBy('domain'),
+);
+
 export async function listDomains(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('org_domains')
-    .select('domain')
-    .where('org_id', '=', orgId)
-    .orderBy('domain')
-    .execute();
-  return rows.map((row) => row.domain);
+  return (await selectDomains(db, { orgId })).rows.map((row) => row.domain);
 }
 
 /** Adds a domain; false when it was already listed. The organization is locked, so no race adds it twice. */

@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 export async function findLinkedEmail(
   db: Executor,
@@ -7,15 +8,18 @@ export async function findLinkedEmail(
   workspaceId: string,
   userId: string,
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('chat_identities')
-    .select('email')
-    .where('platform', '=', platform)
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const [row] = (await selectLinkedEmail(db, { platform, workspaceId, userId })).rows;
   return row?.email;
 }
+
+const selectLinkedEmail = prepared((db, v: { platform: Platform; workspaceId: string; userId: string }) =>
+  db
+    .selectFrom('chat_identities')
+    .select('email')
+    .where('platform', '=', v.platform)
+    .where('workspace_id', '=', v.workspaceId)
+    .where('user_id', '=', v.userId),
+);
 
 /** A chat account linked to an email; `workspaceId` is '' where the platform's user ids are global. */
 export interface ChatAccount {
@@ -24,12 +28,12 @@ export interface ChatAccount {
   readonly userId: string;
 }
 
+const selectAccountsForEmail = prepared((db, v: { email: string }) =>
+  db.selectFrom('chat_identities').select(['platform', 'workspace_id', 'user_id']).where('email', '=', v.email),
+);
+
 export async function findAccountsForEmail(db: Executor, email: string): Promise<ChatAccount[]> {
-  const rows = await db
-    .selectFrom('chat_identities')
-    .select(['platform', 'workspace_id', 'user_id'])
-    .where('email', '=', email)
-    .execute();
+  const { rows } = await selectAccountsForEmail(db, { email });
   return rows.map((row) => ({ platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id }));
 }
 

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { InvitationState, Platform, Role } from '../../core/model.ts';
 import type { InvitationTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { type ColumnsOf, prepared } from './prepared.ts';
 
 /** An invitation as the core reasons about it. */
 export interface Invitation {
@@ -54,25 +55,35 @@ export function toInvitation(row: Selectable<InvitationTable>): Invitation {
   };
 }
 
+const selectInvitationById = prepared((db, v: { id: string }) =>
+  db.selectFrom('invitations').selectAll().where('id', '=', v.id),
+);
+
 export async function findInvitationById(db: Executor, id: string): Promise<Invitation | undefined> {
-  const row = await db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = (await selectInvitationById(db, { id })).rows;
   return row && toInvitation(row);
 }
 
+const selectInvitationsByCodeHash = prepared((db, v: { codeHash: string }) =>
+  db.selectFrom('invitations').selectAll().where('code_hash', '=', v.codeHash),
+);
+
 export async function findInvitationsByCodeHash(db: Executor, codeHash: string): Promise<Invitation[]> {
-  const rows = await db.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash).execute();
-  return rows.map(toInvitation);
+  return (await selectInvitationsByCodeHash(db, { codeHash })).rows.map(toInvitation);
 }
 
 /** The pending invitation for an email, whether or not its time has run out. */
-export async function findPending(db: Executor, orgId: string, email: string): Promise<Invitation | undefined> {
-  const row = await db
+const selectPending = prepared((db, v: { orgId: string; email: string }) =>
+  db
     .selectFrom('invitations')
     .selectAll()
-    .where('org_id', '=', orgId)
-    .where('email', '=', email)
-    .where('state', '=', PENDING)
-    .executeTakeFirst();
+    .where('org_id', '=', v.orgId)
+    .where('email', '=', v.email)
+    .where('state', '=', PENDING),
+);
+
+export async function findPending(db: Executor, orgId: string, email: string): Promise<Invitation | undefined> {
+  const [row] = (await selectPending(db, { orgId, email })).rows;
   return row && toInvitation(row);
 }
 
@@ -89,6 +100,21 @@ export async function findResendable(db: Executor, orgId: string, email: string)
     .limit(1)
     .executeTakeFirst();
   return row && toInvitation(row);
+}
+
+const selectOneOverdue = prepared((db, v: { orgId: string; now: number }) =>
+  db
+    .selectFrom('invitations')
+    .select('id')
+    .where('org_id', '=', v.orgId)
+    .where('state', '=', PENDING)
+    .where('expires_at', '<=', v.now)
+    .limit(1),
+);
+
+/** Whether a pending invitation of the organization has run out of time (read from invitations_org_due). */
+export async function hasOverdue(db: Executor, orgId: string, now: number): Promise<boolean> {
+  return (await selectOneOverdue(db, { orgId, now })).rows.length > 0;
 }
 
 /** Pending invitations whose time has not run out, soonest to expire first. */
@@ -144,43 +170,65 @@ export async function insertInvitation(db: Executor, inv: NewInvitation) {
   await insertInvitations(db, [inv]);
 }
 
-/** Several invitations in one statement. */
+/** Several invitations in one statement; one (the usual invite) through a prepared statement. */
 export async function insertInvitations(db: Executor, invitations: readonly NewInvitation[]) {
-  if (invitations.length === 0) return;
-  await db
-    .insertInto('invitations')
-    .values(
-      invitations.map((inv) => ({
-        id: inv.id,
-        org_id: inv.orgId,
-        email: inv.email,
-        role: inv.role,
-        state: 'pending' as const,
-        code_hash: inv.codeHash,
-        invited_by: inv.invitedBy,
-        created_at: inv.now,
-        sent_at: inv.now,
-        expires_at: inv.expiresAt,
-        resolved_at: null,
-        target_platform: inv.target?.platform ?? null,
-        target_user_id: inv.target?.userId ?? null,
-        remind_at: inv.remindAt,
-        duration_ms: inv.durationMs,
-      })),
-    )
-    .execute();
+  const [only] = invitations;
+  if (invitations.length === 1 && only !== undefined) await insertOneInvitation(db, invitationRow(only));
+  else if (invitations.length > 1) await db.insertInto('invitations').values(invitations.map(invitationRow)).execute();
 }
+
+function invitationRow(inv: NewInvitation): ColumnsOf<InvitationTable> {
+  return {
+    id: inv.id,
+    org_id: inv.orgId,
+    email: inv.email,
+    role: inv.role,
+    state: 'pending',
+    code_hash: inv.codeHash,
+    invited_by: inv.invitedBy,
+    created_at: inv.now,
+    sent_at: inv.now,
+    expires_at: inv.expiresAt,
+    resolved_at: null,
+    target_platform: inv.target?.platform ?? null,
+    target_user_id: inv.target?.userId ?? null,
+    remind_at: inv.remindAt,
+    duration_ms: inv.durationMs,
+  };
+}
+
+const insertOneInvitation = prepared((db, row: ColumnsOf<InvitationTable>) =>
+  db.insertInto('invitations').values({
+    id: row.id,
+    org_id: row.org_id,
+    email: row.email,
+    role: row.role,
+    state: row.state,
+    code_hash: row.code_hash,
+    invited_by: row.invited_by,
+    created_at: row.created_at,
+    sent_at: row.sent_at,
+    expires_at: row.expires_at,
+    resolved_at: row.resolved_at,
+    target_platform: row.target_platform,
+    target_user_id: row.target_user_id,
+    remind_at: row.remind_at,
+    duration_ms: row.duration_ms,
+  }),
+);
 
 /** Moves a pending invitation to its end state; false when it had already left Pending. */
 export async function resolveInvitation(db: Executor, id: string, state: InvitationState, now: number) {
-  const result = await db
-    .updateTable('invitations')
-    .set({ state, resolved_at: now })
-    .where('id', '=', id)
-    .where('state', '=', PENDING)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return (await resolvePending(db, { id, state, now })).numAffectedRows === 1n;
 }
+
+const resolvePending = prepared((db, v: { id: string; state: InvitationState; now: number }) =>
+  db
+    .updateTable('invitations')
+    .set({ state: v.state, resolved_at: v.now })
+    .where('id', '=', v.id)
+    .where('state', '=', PENDING),
+);
 
 export async function rearmInvitation(
   db: Executor,

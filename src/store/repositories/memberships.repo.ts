@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Role } from '../../core/model.ts';
+import type { MembershipTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { type ColumnsOf, prepared } from './prepared.ts';
 
 /** A Verified member of an organization. */
 export interface Membership {
@@ -48,13 +50,12 @@ function termColumns(term: MembershipTerm | null) {
   };
 }
 
+const selectMembership = prepared((db, v: { orgId: string; email: string }) =>
+  db.selectFrom('memberships').select(COLUMNS).where('org_id', '=', v.orgId).where('email', '=', v.email),
+);
+
 export async function findMembership(db: Executor, orgId: string, email: string): Promise<Membership | undefined> {
-  const row = await db
-    .selectFrom('memberships')
-    .select(COLUMNS)
-    .where('org_id', '=', orgId)
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const [row] = (await selectMembership(db, { orgId, email })).rows;
   return row && toMembership(row);
 }
 
@@ -98,7 +99,17 @@ export async function standingAmong(
 ): Promise<{ members: Set<string>; pending: Set<string> }> {
   const standing = { members: new Set<string>(), pending: new Set<string>() };
   if (emails.length === 0) return standing;
-  const rows = await db
+  const [only] = emails;
+  const rows =
+    emails.length === 1 && only !== undefined
+      ? (await selectStandingOfOne(db, { orgId, email: only })).rows
+      : await selectStanding(db, orgId, emails).execute();
+  for (const row of rows) (row.kind === 'member' ? standing.members : standing.pending).add(row.email);
+  return standing;
+}
+
+function selectStanding(db: Executor, orgId: string, emails: readonly string[]) {
+  return db
     .selectFrom('memberships')
     .select(['email', sql.lit<'member' | 'pending'>('member').as('kind')])
     .where('org_id', '=', orgId)
@@ -110,32 +121,37 @@ export async function standingAmong(
         .where('org_id', '=', orgId)
         .where('state', '=', sql.lit('pending'))
         .where('email', 'in', emails),
-    )
-    .execute();
-  for (const row of rows) (row.kind === 'member' ? standing.members : standing.pending).add(row.email);
-  return standing;
+    );
 }
+
+/** The one-email invite, the usual command, as a prepared statement of the same text. */
+const selectStandingOfOne = prepared((db, v: { orgId: string; email: string }) =>
+  selectStanding(db, v.orgId, [v.email]),
+);
 
 /** Seats in use: members plus pending invitations, in one query. */
 export async function countSeatsTaken(db: Executor, orgId: string): Promise<number> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('memberships')
-        .select(eb.fn.countAll<number | string>().as('n'))
-        .where('org_id', '=', orgId)
-        .as('members'),
-      eb
-        .selectFrom('invitations')
-        .select(eb.fn.countAll<number | string>().as('n'))
-        .where('org_id', '=', orgId)
-        .where('state', '=', sql.lit('pending'))
-        .as('pending'),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = (await selectSeatsTaken(db, { orgId })).rows;
+  if (!row) throw new Error('a select without FROM returned no row');
   // PostgreSQL returns count(*) as a string (bigint): Number() reads both dialects.
   return Number(row.members) + Number(row.pending);
 }
+
+const selectSeatsTaken = prepared((db, v: { orgId: string }) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('memberships')
+      .select(eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', v.orgId)
+      .as('members'),
+    eb
+      .selectFrom('invitations')
+      .select(eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', v.orgId)
+      .where('state', '=', sql.lit('pending'))
+      .as('pending'),
+  ]),
+);
 
 export async function countOwners(db: Executor, orgId: string): Promise<number> {
   const row = await db
@@ -151,17 +167,27 @@ export async function insertMembership(
   db: Executor,
   row: { orgId: string; email: string; role: Role; now: number; term?: MembershipTerm | null },
 ) {
-  await db
-    .insertInto('memberships')
-    .values({
-      org_id: row.orgId,
-      email: row.email,
-      role: row.role,
-      joined_at: row.now,
-      ...termColumns(row.term ?? null),
-    })
-    .execute();
+  await insertMembershipRow(db, {
+    org_id: row.orgId,
+    email: row.email,
+    role: row.role,
+    joined_at: row.now,
+    ...termColumns(row.term ?? null),
+  });
 }
+
+const insertMembershipRow = prepared((db, row: ColumnsOf<MembershipTable>) =>
+  db.insertInto('memberships').values({
+    org_id: row.org_id,
+    email: row.email,
+    role: row.role,
+    joined_at: row.joined_at,
+    ends_at: row.ends_at,
+    duration_ms: row.duration_ms,
+    notice_at: row.notice_at,
+    invited_by: row.invited_by,
+  }),
+);
 
 /** Owners are never time-limited: a promotion to owner makes the membership permanent, so no end removes an owner. */
 export async function updateRole(db: Executor, orgId: string, email: string, role: Role) {
@@ -193,8 +219,12 @@ export async function listOwners(db: Executor, orgId: string): Promise<string[]>
   return rows.map((row) => row.email);
 }
 
+const deleteMembershipRow = prepared((db, v: { orgId: string; email: string }) =>
+  db.deleteFrom('memberships').where('org_id', '=', v.orgId).where('email', '=', v.email),
+);
+
 export async function deleteMembership(db: Executor, orgId: string, email: string) {
-  await db.deleteFrom('memberships').where('org_id', '=', orgId).where('email', '=', email).execute();
+  await deleteMembershipRow(db, { orgId, email });
 }
 
 export async function suggestMembers(db: Executor, orgId: string, prefix: string, limit: number): Promise<string[]> {

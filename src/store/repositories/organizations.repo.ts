@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 export interface BoundOrganization {
   readonly orgId: string;
@@ -8,18 +9,21 @@ export interface BoundOrganization {
   readonly channelId: string | null;
 }
 
+const selectOrgByBinding = prepared((db, v: { platform: Platform; workspaceId: string }) =>
+  db
+    .selectFrom('bindings')
+    .innerJoin('organizations', 'organizations.id', 'bindings.org_id')
+    .select(['organizations.id', 'organizations.name', 'organizations.member_limit', 'bindings.channel_id'])
+    .where('bindings.platform', '=', v.platform)
+    .where('bindings.workspace_id', '=', v.workspaceId),
+);
+
 export async function findOrgByBinding(
   db: Executor,
   platform: Platform,
   workspaceId: string,
 ): Promise<BoundOrganization | undefined> {
-  const row = await db
-    .selectFrom('bindings')
-    .innerJoin('organizations', 'organizations.id', 'bindings.org_id')
-    .select(['organizations.id', 'organizations.name', 'organizations.member_limit', 'bindings.channel_id'])
-    .where('bindings.platform', '=', platform)
-    .where('bindings.workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const [row] = (await selectOrgByBinding(db, { platform, workspaceId })).rows;
   return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
 }
 
@@ -32,14 +36,42 @@ export async function findOrgById(db: Executor, orgId: string): Promise<{ name: 
  * on SQLite it takes the database write lock at the start of the transaction (no lock upgrade to fail).
  */
 export async function lockOrg(db: Executor, orgId: string): Promise<{ name: string; memberLimit: number } | undefined> {
-  const row = await db
-    .updateTable('organizations')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', orgId)
-    .returning(['name', 'member_limit'])
-    .executeTakeFirst();
+  const [row] = (await bumpOrgVersion(db, { orgId })).rows;
   return row && { name: row.name, memberLimit: row.member_limit };
 }
+
+const bumpOrgVersion = prepared((db, v: { orgId: string }) =>
+  db
+    .updateTable('organizations')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', v.orgId)
+    .returning(['name', 'member_limit']),
+);
+
+/**
+ * Locks the organization a workspace is bound to, as lockOrg does, and reads it in the same
+ * statement: a write command finds and locks its organization with one statement, not two.
+ */
+export async function lockBoundOrg(
+  db: Executor,
+  platform: Platform,
+  workspaceId: string,
+): Promise<BoundOrganization | undefined> {
+  const [row] = (await bumpBoundOrgVersion(db, { platform, workspaceId })).rows;
+  return row && { orgId: row.id, orgName: row.name, memberLimit: row.member_limit, channelId: row.channel_id };
+}
+
+const bumpBoundOrgVersion = prepared((db, v: { platform: Platform; workspaceId: string }) => {
+  const binding = db
+    .selectFrom('bindings')
+    .where('bindings.platform', '=', v.platform)
+    .where('bindings.workspace_id', '=', v.workspaceId);
+  return db
+    .updateTable('organizations')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', binding.select('bindings.org_id'))
+    .returning(['id', 'name', 'member_limit', binding.select('bindings.channel_id').as('channel_id')]);
+});
 
 export async function insertOrg(db: Executor, org: { id: string; name: string; limit: number; now: number }) {
   await db
@@ -83,14 +115,16 @@ function toBinding(row: { platform: Platform; workspace_id: string; channel_id: 
   return { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id };
 }
 
-export async function listBindings(db: Executor, orgId: string): Promise<Binding[]> {
-  const rows = await db
+const selectBindings = prepared((db, v: { orgId: string }) =>
+  db
     .selectFrom('bindings')
     .select(['platform', 'workspace_id', 'channel_id'])
-    .where('org_id', '=', orgId)
-    .orderBy('platform')
-    .execute();
-  return rows.map(toBinding);
+    .where('org_id', '=', v.orgId)
+    .orderBy('platform'),
+);
+
+export async function listBindings(db: Executor, orgId: string): Promise<Binding[]> {
+  return (await selectBindings(db, { orgId })).rows.map(toBinding);
 }
 
 /** The bindings of several organizations in one query, each organization's by platform. */

@@ -3,6 +3,7 @@ import type { Carrier, OutboundNotification } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { type ColumnsOf, prepared } from './prepared.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -29,28 +30,48 @@ export async function enqueueNotifications(db: Executor, rows: readonly NewNotif
   const orgIds = queuedIn.get(db) ?? new Set<string>();
   for (const row of rows) orgIds.add(row.orgId);
   queuedIn.set(db, orgIds);
-  await db
-    .insertInto('outbox')
-    .values(
-      rows.map((n) => ({
-        id: n.id,
-        org_id: n.orgId,
-        platform: n.platform,
-        workspace_id: n.workspaceId,
-        destination: JSON.stringify(n.destination),
-        event: JSON.stringify(n.event),
-        state: 'pending' as const,
-        attempts: 0,
-        created_at: n.now,
-        next_attempt_at: n.now,
-        delivered_at: null,
-        last_error: null,
-        secret: n.secret ?? null,
-        card_id: n.cardId ?? null,
-      })),
-    )
-    .execute();
+  const [only] = rows;
+  if (rows.length === 1 && only !== undefined) await insertOneNotification(db, outboxRow(only));
+  else await db.insertInto('outbox').values(rows.map(outboxRow)).execute();
 }
+
+function outboxRow(n: NewNotification): ColumnsOf<OutboxTable> {
+  return {
+    id: n.id,
+    org_id: n.orgId,
+    platform: n.platform,
+    workspace_id: n.workspaceId,
+    destination: JSON.stringify(n.destination),
+    event: JSON.stringify(n.event),
+    state: 'pending',
+    attempts: 0,
+    created_at: n.now,
+    next_attempt_at: n.now,
+    delivered_at: null,
+    last_error: null,
+    secret: n.secret ?? null,
+    card_id: n.cardId ?? null,
+  };
+}
+
+const insertOneNotification = prepared((db, row: ColumnsOf<OutboxTable>) =>
+  db.insertInto('outbox').values({
+    id: row.id,
+    org_id: row.org_id,
+    platform: row.platform,
+    workspace_id: row.workspace_id,
+    destination: row.destination,
+    event: row.event,
+    state: row.state,
+    attempts: row.attempts,
+    created_at: row.created_at,
+    next_attempt_at: row.next_attempt_at,
+    delivered_at: row.delivered_at,
+    last_error: row.last_error,
+    secret: row.secret,
+    card_id: row.card_id,
+  }),
+);
 
 /**
  * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease

@@ -1,5 +1,7 @@
 import type { PendingActionState } from '../../core/model.ts';
+import type { PendingActionTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { type ColumnsOf, prepared } from './prepared.ts';
 
 /** A confirmable action waiting for its button; `action` is the JSON the core stored. */
 export interface PendingAction {
@@ -15,22 +17,35 @@ export async function insertPendingAction(
   db: Executor,
   row: { id: string; orgId: string; requestedBy: string; action: string; now: number },
 ) {
-  await db
-    .insertInto('pending_actions')
-    .values({
-      id: row.id,
-      org_id: row.orgId,
-      requested_by: row.requestedBy,
-      action: row.action,
-      state: 'pending',
-      created_at: row.now,
-      resolved_at: null,
-    })
-    .execute();
+  await insertPendingActionRow(db, {
+    id: row.id,
+    org_id: row.orgId,
+    requested_by: row.requestedBy,
+    action: row.action,
+    state: 'pending',
+    created_at: row.now,
+    resolved_at: null,
+  });
 }
 
+const insertPendingActionRow = prepared((db, row: ColumnsOf<PendingActionTable>) =>
+  db.insertInto('pending_actions').values({
+    id: row.id,
+    org_id: row.org_id,
+    requested_by: row.requested_by,
+    action: row.action,
+    state: row.state,
+    created_at: row.created_at,
+    resolved_at: row.resolved_at,
+  }),
+);
+
+const selectPendingAction = prepared((db, v: { id: string }) =>
+  db.selectFrom('pending_actions').selectAll().where('id', '=', v.id),
+);
+
 export async function findPendingAction(db: Executor, id: string): Promise<PendingAction | undefined> {
-  const row = await db.selectFrom('pending_actions').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = (await selectPendingAction(db, { id })).rows;
   return (
     row && {
       id: row.id,
@@ -45,11 +60,13 @@ export async function findPendingAction(db: Executor, id: string): Promise<Pendi
 
 /** Closes a pending action; false when it was no longer pending (a second click). */
 export async function closePendingAction(db: Executor, id: string, state: PendingActionState, now: number) {
-  const result = await db
-    .updateTable('pending_actions')
-    .set({ state, resolved_at: now })
-    .where('id', '=', id)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return (await closePending(db, { id, state, now })).numAffectedRows === 1n;
 }
+
+const closePending = prepared((db, v: { id: string; state: PendingActionState; now: number }) =>
+  db
+    .updateTable('pending_actions')
+    .set({ state: v.state, resolved_at: v.now })
+    .where('id', '=', v.id)
+    .where('state', '=', 'pending'),
+);

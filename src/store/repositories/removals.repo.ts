@@ -1,6 +1,8 @@
 import type { Role } from '../../core/model.ts';
+import type { RemovalTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import type { MembershipTerm } from './memberships.repo.ts';
+import { type ColumnsOf, prepared } from './prepared.ts';
 
 /** A removal its owner may undo: the membership as it was, who removed it and when. */
 export interface Removal {
@@ -16,24 +18,38 @@ export interface Removal {
 }
 
 export async function insertRemoval(db: Executor, removal: Omit<Removal, 'undoneAt'>) {
-  await db
-    .insertInto('removals')
-    .values({
-      id: removal.id,
-      org_id: removal.orgId,
-      email: removal.email,
-      role: removal.role,
-      joined_at: removal.joinedAt,
-      ends_at: removal.term?.endsAt ?? null,
-      duration_ms: removal.term?.durationMs ?? null,
-      notice_at: removal.term?.noticeAt ?? null,
-      invited_by: removal.term?.invitedBy ?? null,
-      removed_by: removal.removedBy,
-      removed_at: removal.removedAt,
-      undone_at: null,
-    })
-    .execute();
+  await insertRemovalRow(db, {
+    id: removal.id,
+    org_id: removal.orgId,
+    email: removal.email,
+    role: removal.role,
+    joined_at: removal.joinedAt,
+    ends_at: removal.term?.endsAt ?? null,
+    duration_ms: removal.term?.durationMs ?? null,
+    notice_at: removal.term?.noticeAt ?? null,
+    invited_by: removal.term?.invitedBy ?? null,
+    removed_by: removal.removedBy,
+    removed_at: removal.removedAt,
+    undone_at: null,
+  });
 }
+
+const insertRemovalRow = prepared((db, row: ColumnsOf<RemovalTable>) =>
+  db.insertInto('removals').values({
+    id: row.id,
+    org_id: row.org_id,
+    email: row.email,
+    role: row.role,
+    joined_at: row.joined_at,
+    ends_at: row.ends_at,
+    duration_ms: row.duration_ms,
+    notice_at: row.notice_at,
+    invited_by: row.invited_by,
+    removed_by: row.removed_by,
+    removed_at: row.removed_at,
+    undone_at: row.undone_at,
+  }),
+);
 
 export async function findRemoval(db: Executor, id: string): Promise<Removal | undefined> {
   const row = await db.selectFrom('removals').selectAll().where('id', '=', id).executeTakeFirst();
