@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Role } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
 
@@ -34,10 +34,13 @@ export async function expireDue(
     .limit(due.limit);
   if (due.orgId !== undefined) pick = pick.where('org_id', '=', due.orgId);
   if (due.skipLocked) pick = pick.forUpdate().skipLocked();
+  // PostgreSQL plans `id in (subquery)` as a hash semi-join over every pending row (its cost grew with
+  // the table); an array of the picked ids makes it probe the primary key once per picked row.
+  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const rows = await db
     .updateTable('invitations')
     .set({ state: 'expired', resolved_at: due.now })
-    .where('id', 'in', pick)
+    .where((eb) => (onPostgres ? eb('id', '=', sql<string>`any(array(${pick}))`) : eb('id', 'in', pick)))
     .where('state', '=', PENDING)
     .returning((eb) => [
       'id',
