@@ -1,5 +1,6 @@
 import { ACTIVITY_ACTIONS, type ActivityAction } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
+import { insertRows } from './insert-rows.ts';
 
 export interface NewActivity {
   readonly orgId: string;
@@ -41,19 +42,19 @@ export async function recordActivities(db: Executor, entries: readonly NewActivi
   const orgIds = recordedIn.get(db) ?? new Set<string>();
   for (const entry of entries) orgIds.add(entry.orgId);
   recordedIn.set(db, orgIds);
-  await db
-    .insertInto('activity')
-    .values(
-      entries.map((entry) => ({
-        org_id: entry.orgId,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        subject: entry.subject,
-        details: JSON.stringify(entry.details ?? {}),
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'activity',
+    ['org_id', 'at', 'actor', 'action', 'subject', 'details'],
+    entries.map((entry) => ({
+      org_id: entry.orgId,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      details: JSON.stringify(entry.details ?? {}),
+    })),
+  );
 }
 
 export async function countActivity(db: Executor, orgId: string): Promise<number> {

@@ -3,6 +3,7 @@ import type { Carrier, OutboundNotification } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { insertRows } from './insert-rows.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -24,42 +25,51 @@ export function queuedNotifications(trx: Executor): readonly string[] {
   return [...(queuedIn.get(trx) ?? [])];
 }
 
+const OUTBOX_COLUMNS = [
+  'id',
+  'org_id',
+  'platform',
+  'workspace_id',
+  'destination',
+  'event',
+  'state',
+  'attempts',
+  'created_at',
+  'next_attempt_at',
+  'delivered_at',
+  'last_error',
+  'secret',
+  'card_id',
+] as const;
+
 export async function enqueueNotifications(db: Executor, rows: readonly NewNotification[]) {
   if (rows.length === 0) return;
   const orgIds = queuedIn.get(db) ?? new Set<string>();
   for (const row of rows) orgIds.add(row.orgId);
   queuedIn.set(db, orgIds);
-  await db
-    .insertInto('outbox')
-    .values(
-      rows.map((n) => ({
-        id: n.id,
-        org_id: n.orgId,
-        platform: n.platform,
-        workspace_id: n.workspaceId,
-        destination: JSON.stringify(n.destination),
-        event: JSON.stringify(n.event),
-        state: 'pending' as const,
-        attempts: 0,
-        created_at: n.now,
-        next_attempt_at: n.now,
-        delivered_at: null,
-        last_error: null,
-        secret: n.secret ?? null,
-        card_id: n.cardId ?? null,
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'outbox',
+    OUTBOX_COLUMNS,
+    rows.map((n) => ({
+      id: n.id,
+      org_id: n.orgId,
+      platform: n.platform,
+      workspace_id: n.workspaceId,
+      destination: JSON.stringify(n.destination),
+      event: JSON.stringify(n.event),
+      state: 'pending' as const,
+      attempts: 0,
+      created_at: n.now,
+      next_attempt_at: n.now,
+      delivered_at: null,
+      last_error: null,
+      secret: n.secret ?? null,
+      card_id: n.cardId ?? null,
+    })),
+  );
 }
 
-/**
- * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease
- * and its attempt count goes up, so no other process takes it meanwhile, and a crashed claimer's
- * rows come back after the (short) lease. PostgreSQL skips rows another process is claiming; SQLite
- * has one writer at a time. A row waits while an older notice to its destination waits (for a
- * retry, or in another claim), so a channel never reads "expired" before "invited"; due rows of
- * one destination are claimed together, oldest first.
- */
 export async function claimDue(
   db: Executor,
   dialect: DialectName,
