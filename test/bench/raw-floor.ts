@@ -29,7 +29,7 @@ export function createRawFloor(db: Database, perRound: number) {
     lock: db.prepare('update organizations set version = version + 1 where id = ? returning name, member_limit'),
     membership: db.prepare('select email, role, joined_at from memberships where org_id = ? and email = ?'),
     expireDue: db.prepare(
-      "update invitations set state = 'expired', resolved_at = ? where id in (select id from invitations where state = 'pending' and org_id = ? and expires_at <= ? order by expires_at limit 10000) and state = 'pending' returning id, org_id, email, role, invited_by, expires_at, (select name from organizations where id = invitations.org_id) as org_name",
+      "update invitations set state = 'expired', resolved_at = ? where rowid in (select rowid from invitations where state = 'pending' and org_id = ? and expires_at <= ? order by expires_at limit 10000) and state = 'pending' returning id, org_id, email, role, invited_by, expires_at, (select name from organizations where id = invitations.org_id) as org_name",
     ),
     standing: db.prepare(
       "select email, 'member' as kind from memberships where org_id = ? and email in (?) union all select email, 'pending' as kind from invitations where org_id = ? and state = 'pending' and email in (?)",
