@@ -10,7 +10,6 @@ import {
   systemClock,
 } from './core/index.ts';
 import { startDiscordGateway } from './discord-gateway.ts';
-import { createEmailNotifier } from './email/smtp-notifier.ts';
 import { createReadiness, probeStore } from './http/health.ts';
 import { createInvitationPage } from './http/invitation-page/handler.ts';
 import { close, createHttpServer, listen } from './http/server.ts';
@@ -89,7 +88,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     (await import('../adapters/discord/index.ts')).createDiscordAdapter({ ...adapterDeps, config: config.discord });
   for (const adapter of [slack, discord]) if (adapter) notifiers.push(adapter.notifier);
   if (slack) changeListeners.push((change) => slack.orgChanged(change));
-  const email = config.email && createEmailNotifier(config.email, clock);
+  // nodemailer, like the chat libraries, loads only when SMTP_URL is set.
+  const email = config.email && (await import('./email/smtp-notifier.ts')).createEmailNotifier(config.email, clock);
   if (email) notifiers.push(email);
   // Derived from SMTP_URL, which every process shares, so a form served by one is accepted by any.
   const csrfKey =

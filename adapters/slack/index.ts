@@ -56,19 +56,35 @@ const DELIVERY_TIMEOUT_MS = 3_000;
 /** A command is interactive: one quick retry at most, then the user hears about it. */
 const INTERACTIVE_RETRIES = { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 };
 
+/**
+ * The receiver, and whether it is Socket Mode. Said here rather than asked with `instanceof
+ * SocketModeReceiver`, which would load Socket Mode's client (and undici) in HTTP mode too: the
+ * build defers that module until it is used (scripts/defer-modules.js).
+ */
 function receiverFor(deps: SlackAdapterDeps, logger: ReturnType<typeof toBoltLogger>) {
   const { config } = deps;
   if (config.oauth) {
     if (config.signingSecret === undefined || !deps.installations)
       throw new Error('Slack distribution needs SLACK_SIGNING_SECRET and an installation store');
     const { oauth, signingSecret, apiUrl } = config;
-    return oauthReceiver({ oauth, signingSecret, apiUrl, installations: deps.installations, logger, now: deps.clock });
+    const receiver = oauthReceiver({
+      oauth,
+      signingSecret,
+      apiUrl,
+      installations: deps.installations,
+      logger,
+      now: deps.clock,
+    });
+    return { receiver, socketMode: false };
   }
   const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
-  if (config.appToken !== undefined)
-    return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: apiUrl } });
+  if (config.appToken !== undefined) {
+    const clientOptions = { clientOptions: apiUrl };
+    const receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: clientOptions });
+    return { receiver, socketMode: true };
+  }
   if (config.signingSecret === undefined) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
-  return new HTTPReceiver({ signingSecret: config.signingSecret, logger });
+  return { receiver: new HTTPReceiver({ signingSecret: config.signingSecret, logger }), socketMode: false };
 }
 
 /**
@@ -100,7 +116,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const { config } = deps;
   const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const logger = toBoltLogger(deps.log);
-  const receiver = receiverFor(deps, logger);
+  const { receiver, socketMode } = receiverFor(deps, logger);
   const app = new App({
     token: config.botToken,
     receiver,
@@ -130,7 +146,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 
   const notifier = createSlackOutboxNotifier(config, deps);
 
-  const socketMode = receiver instanceof SocketModeReceiver;
   return {
     notifier,
     requestListener: receiver instanceof HTTPReceiver ? httpListener(receiver, deps.log) : undefined,
