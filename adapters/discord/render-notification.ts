@@ -134,8 +134,12 @@ export function notificationMessage(
   const allowed_mentions = { parse: [] as [] };
   const inChannel = destination.kind === 'channel';
   const content = inChannel ? channelText(event) : personalText(event);
-  if (inChannel && event.kind === 'request_made')
-    return { content, components: [requestRow(event.requestId)], allowed_mentions };
+  if (event.kind === 'request_made')
+    return {
+      content,
+      components: [requestRow(event.requestId, inChannel ? undefined : workspaceId)],
+      allowed_mentions,
+    };
   if (!inChannel && event.kind === 'invitation_offer')
     return { content, components: [offerRow(event.invitationId)], allowed_mentions };
   const prompt = promptRow(event, inChannel ? undefined : workspaceId);

@@ -121,7 +121,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     token: config.botToken,
     receiver,
     logger,
-    clientOptions: { ...apiUrl, retryConfig: INTERACTIVE_RETRIES },
+    // Over a method's rate tier Slack names a wait (often a minute) that would outlast the command's
+    // 3 seconds: the call fails at once instead, and each caller decides (a rate-limited lookup
+    // by email counts as "not in the workspace", so the inviter gets the code to forward).
+    clientOptions: { ...apiUrl, retryConfig: INTERACTIVE_RETRIES, rejectRateLimitedCalls: true },
     // Bolt would otherwise call auth.test from its constructor, and an unreachable Slack at that
     // moment becomes an unhandled rejection; start() runs it instead and reports a failure.
     deferInitialization: true,

@@ -128,3 +128,8 @@ export const OWN_INVITATION_HINT =
 export function unexpectedMessage(ref: string): string {
   return `Something went wrong on our side. Reference: \`${ref}\`.`;
 }
+
+/** Slack refused one of our calls over its rate tier and named how long to wait. */
+export function rateLimitedMessage(retryAfterS: number): string {
+  return `Slack is asking Rollcall to slow down: try again in ${retryAfterS} seconds.`;
+}

@@ -1,5 +1,7 @@
 import { recordActivity } from '../store/repositories/activity.repo.ts';
 import type { Executor } from '../store/repositories/executor.ts';
+import { listOwners } from '../store/repositories/memberships.repo.ts';
+import { listBindings } from '../store/repositories/organizations.repo.ts';
 import { hasOpenRequest, insertRequest, openOffered } from '../store/repositories/requests.repo.ts';
 import type { MemberContext } from './access.ts';
 import type { RequestOutcome } from './api.ts';
@@ -28,7 +30,7 @@ export function askDetails(ask: RequestAsk): Record<string, string> {
 /**
  * Opens a request in the caller's transaction (the organization is locked): refused when the person
  * already has one open for this purpose; recorded, and the owners asked in the channel with Approve
- * and Deny. `offerId`: an offered request (the Ask an owner button) is opened instead of a new one.
+ * and Deny (by DM when the organization has no channel). `offerId`: an offered request (the Ask an owner button) is opened instead of a new one.
  */
 export async function openRequest(
   deps: CoreDeps,
@@ -53,8 +55,12 @@ export async function openRequest(
     subject: null,
     details: askDetails(ask),
   });
-  await new NotificationBatch(orgId, now)
-    .toChannels({ kind: 'request_made', orgName, requestId, requester: member.email, ask })
-    .write(trx, deps.settings.platforms);
+  const event = { kind: 'request_made', orgName, requestId, requester: member.email, ask } as const;
+  const batch = new NotificationBatch(orgId, now);
+  // With no notification channel anywhere, a channel post would reach nobody and the request would
+  // lapse unseen: each owner is asked by DM instead, with the same Approve and Deny.
+  if ((await listBindings(trx, orgId)).some((binding) => binding.channelId)) batch.toChannels(event);
+  else for (const owner of await listOwners(trx, orgId)) batch.toPerson(owner, event);
+  await batch.write(trx, deps.settings.platforms);
   return ok({ requestId, orgName, ask });
 }

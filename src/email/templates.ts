@@ -65,9 +65,19 @@ function roleChange(event: Extract<NotificationEvent, { kind: 'role_changed' }>)
   return { subject, text: lines.join('\n\n'), html: emailHtml(subject, lines.map(escapeHtml)) };
 }
 
+function ownershipTransfer(event: Extract<NotificationEvent, { kind: 'ownership_transferred' }>): EmailContent {
+  const subject = `You are now the owner of ${event.orgName}`;
+  const lines = [
+    `${event.from} handed ${event.orgName} to you: your role is now ${ROLE_NAMES.owner}, and ${event.from} is now a member.`,
+    `You (${event.email}) can now invite people with any role, change roles, remove members and hand ${event.orgName} on in turn.`,
+    `You received this email because Rollcall manages the membership of ${event.orgName}.`,
+  ];
+  return { subject, text: lines.join('\n\n'), html: emailHtml(subject, lines.map(escapeHtml)) };
+}
+
 /**
  * The emails of SPEC §6: the invitation (with the recipient's own code), the removal and the role
- * change. Any other notice, or an invitation without its code, has no email: undefined.
+ * change (an ownership transfer is the new owner's role change). Any other notice, or an invitation without its code, has no email: undefined.
  */
 export function renderEmail(event: NotificationEvent, ctx: EmailContext): EmailContent | undefined {
   switch (event.kind) {
@@ -77,6 +87,8 @@ export function renderEmail(event: NotificationEvent, ctx: EmailContext): EmailC
       return removal(event);
     case 'role_changed':
       return roleChange(event);
+    case 'ownership_transferred':
+      return ownershipTransfer(event);
     default:
       return undefined;
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsOf, FakeDiscord } from '../support/fake-discord.ts';
-import { bob, type DiscordWorld, inGuild, NOTIFICATIONS, owner, startWorld } from './harness.ts';
+import { bob, type DiscordWorld, inDm, inGuild, NOTIFICATIONS, owner, startWorld } from './harness.ts';
 import { join, setUpAcme } from './steps.ts';
 
 /** Someone reading #rollcall, where the Approve and Deny card is posted. */
@@ -58,5 +58,33 @@ describe('requests from Discord', () => {
     expect(approved.content).not.toMatch(/[A-Z2-9]{32}/);
     const pending = await world.run(inGuild(owner), 'list', { what: 'pending' });
     expect(pending.content).toContain('cto@x.com');
+  });
+});
+
+describe('requests from Discord in an organization without a channel', () => {
+  let world: DiscordWorld;
+  beforeEach(async () => {
+    world = await startWorld();
+    const setup = await world.run(inGuild(owner, { manageServer: true }), 'setup', {
+      name: 'Acme',
+      email: 'owner@x.com',
+    });
+    expect(setup.content).toContain('**Acme** is set up');
+    await join(world, bob, 'bob@x.com');
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('the owner is asked by DM; Approve there (the button names the server) settles it', async () => {
+    await world.run(inGuild(bob), 'request', { role: 'billing-admin' });
+    await world.deliver();
+    const asked = world.fake.dmsTo(owner.id).find((m) => m.content.includes('asks the owners'));
+    if (!asked) throw new Error('no request DM reached the owner');
+    expect(buttonsOf(asked).map((b) => b.label)).toEqual(['Approve', 'Deny']);
+    const approved = await world.click(inDm(world.fake, owner), asked, 'Approve');
+    expect(approved.content).toContain('`owner@x.com` approved the request of `bob@x.com`');
+    await world.deliver();
+    expect(world.fake.dmsTo(bob.id).at(-1)?.content).toContain('was approved by `owner@x.com`');
   });
 });

@@ -103,6 +103,25 @@ describe.each(dialects)('invitation emails (%s)', (dialect) => {
     expect(mails[1]?.html).toContain('You were removed from Acme by owner@acme.test.');
   });
 
+  it('the new owner of a transferred organization is told by email, and no one else', async () => {
+    smtp = await startSmtpStandIn();
+    const w = await world(smtp.url);
+    const code = await inviteOne(w.core, w.owner, 'bea@example.test');
+    expectOk(await w.core.acceptByLink({ code }));
+    const transfer = expectOk(await w.core.requestTransfer(w.owner, { email: 'bea@example.test' }));
+    expectOk(await w.core.confirm(w.owner, { actionId: transfer.actionId }));
+    await w.dispatch();
+
+    const mails = smtp.received.slice(1).map((m) => ({ to: m.to, ...parseMail(m.raw) }));
+    expect(mails.map((m) => [m.to[0], m.headers.get('subject')])).toEqual([
+      ['bea@example.test', 'You are now the owner of Acme'],
+    ]);
+    const said =
+      'owner@acme.test handed Acme to you: your role is now Organization Owner, and owner@acme.test is now a member.';
+    expect(mails[0]?.text).toContain(said);
+    expect(mails[0]?.html).toContain(said);
+  });
+
   it('a name with markup is escaped in the HTML part and plain in the text part', async () => {
     smtp = await startSmtpStandIn();
     const w = await world(smtp.url);

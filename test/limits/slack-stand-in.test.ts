@@ -43,6 +43,31 @@ describe('the Slack stand-in refuses what Slack refuses', () => {
     await fake.close();
   });
 
+  it('refuses a call with no token (not_authed) or with something that is not a Slack token (invalid_auth)', async () => {
+    const post = (token: string | undefined) =>
+      new webApi.WebClient(token, {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        logger: quiet,
+      }).chat.postMessage({
+        channel: 'C1',
+        text: 'hello',
+      });
+    expect((await refusal(post(undefined))).data?.error).toBe('not_authed');
+    expect((await refusal(post('hunter2'))).data?.error).toBe('invalid_auth');
+    expect((await post('xoxb-test')).ok).toBe(true);
+  });
+
+  it('refuses chat.update on a message another token posted (cant_update_message) or never posted (message_not_found)', async () => {
+    const as = (token: string) => new webApi.WebClient(token, { slackApiUrl: fake.apiUrl, logger: quiet });
+    const posted = await as('xoxb-one').chat.postMessage({ channel: 'C1', text: 'first' });
+    const edit = (token: string, ts: string) => as(token).chat.update({ channel: 'C1', ts, text: 'edited' });
+    expect((await refusal(edit('xoxb-other', String(posted.ts)))).data?.error).toBe('cant_update_message');
+    expect((await refusal(edit('xoxb-one', '1.000001'))).data?.error).toBe('message_not_found');
+    expect((await edit('xoxb-one', String(posted.ts))).ok).toBe(true);
+    expect(fake.messageText('C1', String(posted.ts))).toBe('edited');
+  });
+
   it('refuses a section over 3,000 characters with invalid_blocks, naming the block', async () => {
     const error = await refusal(
       client(fake).chat.postMessage({ channel: 'C1', text: 'hi', blocks: [section('x'.repeat(3_001))] }),

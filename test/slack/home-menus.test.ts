@@ -1,7 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consoleCaller, expectOk } from '../support/core-harness.ts';
+import { elementActionForm } from '../support/fake-slack-payloads.ts';
+import { postToSlackEndpoint } from '../support/fake-slack-signer.ts';
 import { SlackHarness } from './harness.ts';
-import { type Block, choice, homesOf, menus, nextHome, openHome, page, pick, shown, submit } from './home-steps.ts';
+import {
+  type Block,
+  choice,
+  homesOf,
+  menus,
+  nextHome,
+  openHome,
+  page,
+  pick,
+  shown,
+  submit,
+  type View,
+} from './home-steps.ts';
 
 const OWNER = 'UOWNER';
 const MEMBER = 'UMEMBER';
@@ -73,6 +87,28 @@ describe('row menus that Slack users could forge, on the Home and in /members li
     expect(confirmation.submit?.text).toBe('Remove');
     expect(shown(await submit(slack, OWNER, confirmation))).toContain('was removed');
     expect(await slack.show(OWNER, 'list members')).not.toContain('member@x.com');
+  });
+
+  it('a removal confirmed on the Home keeps its Undo in the Done modal; Undo there brings the member back', async () => {
+    const home = await openHome(slack, OWNER);
+    const confirmation = await pick(slack, OWNER, choice(home, 'member@x.com', 'remove'));
+    const done = await submit(slack, OWNER, confirmation);
+    expect(shown(done)).toContain('was removed');
+    const undo = done.blocks
+      .flatMap((block) => block.elements ?? [])
+      .map((element) => element.action_id)
+      .find((id) => id?.startsWith('rollcall:undo:'));
+    expect(undo).toBeDefined();
+    expect(await slack.show(OWNER, 'list members')).not.toContain('member@x.com');
+
+    const updates = slack.fake.callsTo('views.update').length;
+    const click = elementActionForm(OWNER, { type: 'button', action_id: undo ?? '' }, { modal: `VMODAL${OWNER}` });
+    expect((await postToSlackEndpoint(slack.eventsUrl, click)).status).toBe(200);
+    await slack.fake.waitFor(() => slack.fake.callsTo('views.update').length > updates);
+    const [update] = slack.fake.callsTo('views.update').slice(updates);
+    expect(update?.view_id).toBe(`VMODAL${OWNER}`);
+    expect(shown(update?.view as View)).toContain('Undone: *member@x.com* is back as Organization Member');
+    expect(await slack.show(OWNER, 'list members')).toContain('member@x.com');
   });
 
   it('a second confirmation of the same removal changes nothing and says it was already done', async () => {

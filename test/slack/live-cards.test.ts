@@ -69,6 +69,24 @@ describe('Slack live cards: the channel announcement is edited in place (SPEC §
     expect(activity).toMatch(/bob@elsewhere\.com/);
   });
 
+  it('a card Slack will not let the bot edit (cant_update_message) is given up like a deleted one', async () => {
+    await slack.say(OWNER, 'invite member@x.com bob@elsewhere.com');
+    await slack.deliver();
+    const [ts] = (await cardRefs())[0] ?? [];
+    slack.fake.script('chat.update', { status: 200, body: { ok: false, error: 'cant_update_message' } });
+
+    await acceptAsMember();
+    expect(await slack.deliver()).toMatchObject({ undeliverable: 1 });
+    expect(await cardRefs()).toEqual([[ts, 'retired']]);
+    await expireTheRest();
+    await slack.deliver();
+    expect(edits()).toHaveLength(1); // the refused one; none after
+    expect(channelPosts().map((post) => post.text)).toEqual([
+      expect.stringContaining('invited 2 people'),
+      'The invitation of *bob@elsewhere.com* to Acme expired.',
+    ]);
+  });
+
   it('a card whose message was deleted is given up, recorded once; later changes are posted as lines', async () => {
     await slack.say(OWNER, 'invite member@x.com bob@elsewhere.com');
     await slack.deliver();

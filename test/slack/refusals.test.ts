@@ -139,3 +139,43 @@ describe('Slack refusals over HTTP', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('Slack rate limits on an interactive command', () => {
+  let slack: SlackHarness;
+  beforeEach(async () => {
+    slack = await SlackHarness.start();
+    slack.fake.addUser({ id: OWNER, email: 'owner@x.com', isOwner: true });
+    slack.fake.addUser({ id: MEMBER, email: 'member@x.com' });
+    await slack.say(OWNER, 'setup Acme');
+  });
+  afterEach(() => slack.close());
+
+  it('an invite whose users.lookupByEmail is rate-limited answers at once with a code to forward', async () => {
+    // Slack says to come back in a minute: waiting would outlast the command's 3 seconds.
+    const limited = { status: 429, headers: { 'retry-after': '60' }, body: { ok: false, error: 'ratelimited' } };
+    slack.fake.script('users.lookupByEmail', limited, limited);
+    const started = performance.now();
+    const reply = await slack.say(OWNER, 'invite member@x.com');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(reply).toContain('not in this workspace. Forward them this code');
+    expect(slack.fake.callsTo('users.lookupByEmail')).toHaveLength(1);
+  });
+});
+
+describe('Slack rate limits on who is calling', () => {
+  let slack: SlackHarness;
+  beforeEach(async () => {
+    slack = await SlackHarness.start();
+    slack.fake.addUser({ id: OWNER, email: 'owner@x.com', isOwner: true });
+  });
+  afterEach(() => slack.close());
+
+  it('a command whose users.info is rate-limited says when to try again, and then works', async () => {
+    const limited = { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+    slack.fake.script('users.info', limited);
+    expect(await slack.say(OWNER, 'setup Acme')).toBe(
+      'Slack is asking Rollcall to slow down: try again in 30 seconds.',
+    );
+    expect(await slack.say(OWNER, 'setup Acme')).toContain('Created *Acme*');
+  });
+});

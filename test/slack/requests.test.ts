@@ -87,3 +87,42 @@ describe('Slack requests instead of refusals over HTTP', () => {
     expect(reply).toContain('asked the owners instead');
   });
 });
+
+describe('Slack requests in an organization without a channel', () => {
+  let slack: SlackHarness;
+  const SECOND_OWNER = 'UOWNER2';
+
+  beforeEach(async () => {
+    slack = await SlackHarness.start();
+    slack.fake.addUser({ id: OWNER, email: 'owner@x.com', isOwner: true });
+    slack.fake.addUser({ id: SECOND_OWNER, email: 'owner2@x.com' });
+    slack.fake.addUser({ id: MEMBER, email: 'member@x.com' });
+    await slack.say(OWNER, 'setup Acme');
+    await slack.say(OWNER, 'invite member@x.com');
+    await slack.say(OWNER, 'invite owner2@x.com as owner');
+    await slack.deliver();
+    for (const user of [MEMBER, SECOND_OWNER]) {
+      const offer = slack.fake.callsTo('chat.postMessage').find((body) => body.channel === user);
+      await (await slack.click(user, buttonIds(offer ?? {})[0] ?? '')).reply();
+    }
+  });
+  afterEach(() => slack.close());
+
+  it('asks each owner by DM with Approve and Deny, and one owner’s approval settles it', async () => {
+    expect(await slack.say(MEMBER, 'request billing-admin')).toContain('Asked the owners of *Acme*');
+    await slack.deliver();
+    const asked = slack.fake
+      .callsTo('chat.postMessage')
+      .filter((body) => String(body.text).includes('asks the owners of Acme'));
+    expect(asked.map((body) => body.channel).sort()).toEqual([OWNER, SECOND_OWNER]);
+    const [approve] = buttonIds(asked.find((body) => body.channel === SECOND_OWNER) ?? {});
+    expect(approve).toMatch(/^rollcall:approve:/);
+
+    const approved = await (await slack.click(SECOND_OWNER, approve ?? '')).reply();
+    expect(String(approved.text)).toContain('owner2@x.com approved the request of member@x.com');
+    expect(await slack.show(OWNER, 'list members')).toMatch(/member@x\.com\*\nOrganization Billing Admin/);
+    const [, deny] = buttonIds(asked.find((body) => body.channel === OWNER) ?? {});
+    const late = await (await slack.click(OWNER, deny ?? '')).reply();
+    expect(String(late.text)).toContain('already approved');
+  });
+});

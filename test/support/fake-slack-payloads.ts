@@ -72,8 +72,11 @@ export function inviteSubmissionForm(userId: string, emails: string, role: strin
   return { payload: JSON.stringify(payload) };
 }
 
-/** Where a click happened: an ephemeral message (it has a response_url) or the Home tab (it has none). */
-export type ClickSurface = { readonly responseUrl: string } | { readonly home: true };
+/**
+ * Where a click happened: an ephemeral message (it has a response_url), the Home tab or an open
+ * modal (`modal`: its view id); the last two have none.
+ */
+export type ClickSurface = { readonly responseUrl: string } | { readonly home: true } | { readonly modal: string };
 
 /**
  * A block_actions payload for one element: an overflow menu's chosen option, or a button carrying a
@@ -106,11 +109,18 @@ export function elementActionForm(
   const where =
     'home' in surface
       ? { container: { type: 'view', view_id: `VHOME${userId}` }, view: { id: `VHOME${userId}`, type: 'home' } }
-      : {
-          container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
-          channel: { id: 'C0GENERAL', name: 'general' },
-          response_url: surface.responseUrl,
-        };
+      : 'modal' in surface
+        ? { container: { type: 'view', view_id: surface.modal }, view: { id: surface.modal, type: 'modal' } }
+        : {
+            container: {
+              type: 'message',
+              message_ts: '1700000000.000100',
+              channel_id: 'C0GENERAL',
+              is_ephemeral: true,
+            },
+            channel: { id: 'C0GENERAL', name: 'general' },
+            response_url: surface.responseUrl,
+          };
   const payload = {
     type: 'block_actions',
     user: { id: userId, username: userId.toLowerCase(), team_id: TEAM.id },

@@ -61,8 +61,8 @@ export class FakeSlack {
   });
   #port = 0;
   #responseCounter = 0;
-  /** Posted messages' text by channel and `ts`: what chat.update may edit (deleted ones are gone). */
-  readonly #posted = new Map<string, string>();
+  /** Posted messages by channel and `ts`: their text and whose token posted them (deleted ones are gone). */
+  readonly #posted = new Map<string, { text: string; poster: string }>();
   #postCounter = 0;
   #fault: FakeFault | undefined;
   /** Workspaces installing the app: the codes Slack's consent screen hands out (fake-slack-oauth.ts). */
@@ -118,7 +118,7 @@ export class FakeSlack {
 
   /** The text a posted message shows now (after its edits), or undefined if none was posted or it was deleted. */
   messageText(channel: string, ts: string): string | undefined {
-    return this.#posted.get(`${channel}\u0000${ts}`);
+    return this.#posted.get(`${channel}\u0000${ts}`)?.text;
   }
 
   /** Someone deleted the message in Slack: chat.update on it answers `message_not_found` from now on. */
@@ -210,7 +210,11 @@ export class FakeSlack {
       return;
     }
     const scripted = this.#scripts.get(method)?.shift();
-    const reply = scripted ?? this.limits.check(method, body) ?? this.#answer(method, body, authorization);
+    const reply =
+      scripted ??
+      unauthenticated(method, body, authorization) ??
+      this.limits.check(method, body) ??
+      this.#answer(method, body, authorization);
     if (reply.status === 200 && (reply.body === undefined || (reply.body as { ok?: unknown }).ok !== false))
       this.accepted.push(call);
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -247,23 +251,50 @@ export class FakeSlack {
         // A message's ts is unique in its channel; Slack's are seconds with a six-digit suffix.
         this.#postCounter += 1;
         const ts = `${Math.floor(Date.now() / 1000)}.${String(this.#postCounter).padStart(6, '0')}`;
-        this.#posted.set(`${String(body.channel)}\u0000${ts}`, String(body.text ?? ''));
+        const poster = tokenOf(body, authorization) ?? '';
+        this.#posted.set(`${String(body.channel)}\u0000${ts}`, { text: String(body.text ?? ''), poster });
         return ok({ channel: body.channel, ts });
       }
       case 'chat.update': {
         // https://docs.slack.dev/reference/methods/chat.update: an unknown (or deleted) ts is
-        // `message_not_found`; text and blocks limits and Tier 3 are checked before (slack-limits.ts).
+        // `message_not_found`, a message another bot or person posted `cant_update_message`; text
+        // and blocks limits and Tier 3 are checked before (slack-limits.ts).
         const key = `${String(body.channel)}\u0000${String(body.ts)}`;
-        if (!this.#posted.has(key)) return { status: 200, body: { ok: false, error: 'message_not_found' } };
+        const posted = this.#posted.get(key);
+        if (!posted) return { status: 200, body: { ok: false, error: 'message_not_found' } };
+        if (posted.poster !== (tokenOf(body, authorization) ?? ''))
+          return { status: 200, body: { ok: false, error: 'cant_update_message' } };
         if (typeof body.text !== 'string' && body.blocks === undefined)
           return { status: 200, body: { ok: false, error: 'no_text' } };
-        this.#posted.set(key, String(body.text ?? ''));
+        this.#posted.set(key, { ...posted, text: String(body.text ?? '') });
         return ok({ channel: body.channel, ts: body.ts, text: body.text });
       }
       default:
         return ok();
     }
   }
+}
+
+/** Web API methods Slack answers without a token: the OAuth exchange authenticates with the client's id and secret. */
+const TOKENLESS_METHODS = new Set(['oauth.v2.access']);
+
+/**
+ * Slack's answer to a Web API call with no token (`not_authed`) or with something that is not a
+ * Slack token (`invalid_auth`), whether the token came as a Bearer header or a `token` field; a
+ * response_url needs none. Undefined when the call may go on.
+ */
+function unauthenticated(method: string, body: Record<string, unknown>, authorization?: string): FakeReply | undefined {
+  if (method.startsWith('response:') || TOKENLESS_METHODS.has(method)) return undefined;
+  const token = tokenOf(body, authorization);
+  if (token === undefined || token === '') return { status: 200, body: { ok: false, error: 'not_authed' } };
+  if (!/^xox[bpae]-|^xapp-/.test(token)) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+  return undefined;
+}
+
+/** The token a call carries, as a Bearer header or a `token` field. */
+function tokenOf(body: Record<string, unknown>, authorization?: string): string | undefined {
+  const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+  return bearer ?? (typeof body.token === 'string' ? body.token : undefined);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

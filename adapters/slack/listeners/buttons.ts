@@ -1,8 +1,9 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { App, BlockAction, types } from '@slack/bolt';
 import type { Result } from '../../../src/core/index.ts';
 import { BUTTON_ID_PATTERN, parseButton } from '../../shared/button-ids.ts';
 import { describeError } from '../../shared/wording.ts';
 import { slackMessages } from '../messages.ts';
+import { messageModal, replyModal } from '../render/row-modals.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 import { type ButtonAnswer, pressButton } from './press-button.ts';
@@ -29,18 +30,37 @@ function replyTo(outcome: Result<ButtonAnswer>) {
   } as const;
 }
 
+/** What a click inside a modal (e.g. Undo on the Home's "Done") shows: the modal becomes it. */
+function modalFor(outcome: Result<ButtonAnswer>): types.ModalView {
+  if (!outcome.ok) return messageModal('Nothing changed', describeError(slackMessages, outcome.error));
+  const { value } = outcome;
+  if ('ask' in value) return replyModal('Please confirm', value.ask);
+  const shown = value.privately === undefined ? value.replace : value.privately;
+  return replyModal('Done', shown);
+}
+
 export function registerButtons(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>(BUTTON_ID_PATTERN, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction>(BUTTON_ID_PATTERN, async ({ ack, body, action, respond, client }) => {
     await ack();
     await yieldAfterAck();
     const button = 'action_id' in action ? parseButton(action.action_id) : undefined;
     if (button === undefined) return;
-    const tell = (text: string) => respond({ replace_original: false, response_type: 'ephemeral', text });
+    // A click in a modal has no response_url: the modal itself is updated instead.
+    const viewId = body.container?.type === 'view' ? body.view?.id : undefined;
+    const show = (view: types.ModalView) => client.views.update({ view_id: viewId ?? '', view });
+    const tell = (text: string) =>
+      viewId === undefined
+        ? respond({ replace_original: false, response_type: 'ephemeral', text })
+        : show(messageModal('Something went wrong', text));
     await guarded(deps, button.kind, tell, async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? '';
       const caller = await deps.directory.caller(teamId, body.user.id);
       const outcome = await pressButton(deps, teamId, caller, button);
       countCommand(deps, button.kind, outcome.ok ? 'ok' : outcome.error.code);
+      if (viewId !== undefined) {
+        await show(modalFor(outcome));
+        return;
+      }
       await respond(replyTo(outcome));
       // Codes are the approving owner's alone: never in the channel's card (SPEC §4).
       const privately = outcome.ok && 'privately' in outcome.value ? outcome.value.privately : undefined;

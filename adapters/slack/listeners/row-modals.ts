@@ -9,7 +9,9 @@ import {
   ROLE_SELECT_BLOCK,
   ROW_CONFIRM_CALLBACK_ID,
   ROW_ROLE_CALLBACK_ID,
+  replyModal,
 } from '../render/row-modals.ts';
+import { withUndo } from '../render/term.ts';
 import { guarded } from './boundary.ts';
 import { countCommand, type ListenerDeps } from './deps.ts';
 
@@ -58,7 +60,9 @@ export function registerRowModals(app: App, deps: ListenerDeps): void {
       countCommand(deps, 'confirm', result.ok ? 'ok' : result.error.code);
       if (!result.ok) return update(refused(result.error));
       const { done } = describeAction(slackConfirmations, result.value.action);
-      await update(messageModal('Done', done));
+      // A removal keeps its Undo here as in a message (SPEC §12); the click updates this modal.
+      const { undo } = result.value;
+      await update(replyModal('Done', undo === undefined ? { text: done } : withUndo(done, undo, deps.clock())));
     });
   });
 }

@@ -144,8 +144,9 @@ function offerButtons(invitationId: string): types.ActionsBlock {
 
 export function notificationReply(event: NotificationEvent, to: 'channel' | 'person', now: number): SlackReply {
   const text = to === 'channel' ? channelLine(event, now) : directLine(event, now);
-  if (to === 'channel' && event.kind === 'request_made')
-    return { text, blocks: [section(text), requestButtons(event.requestId)] };
+  // Approve and Deny go with the request wherever it is told: the channel, or each owner's DM when
+  // the organization has no channel.
+  if (event.kind === 'request_made') return { text, blocks: [section(text), requestButtons(event.requestId)] };
   if (to === 'person' && event.kind === 'invitation_offer')
     return { text, blocks: [section(text), offerButtons(event.invitationId)] };
   const buttons = promptButtons(event);

@@ -6,7 +6,7 @@ import { encodeRow } from '../../shared/rows.ts';
 import { relativeTime } from '../../shared/time.ts';
 import { describeAction } from '../../shared/wording.ts';
 import { slackConfirmations } from '../messages.ts';
-import { context, escapeText, section } from './reply.ts';
+import { context, escapeText, type SlackReply, section } from './reply.ts';
 
 /** Callback ids Bolt routes the row modals' submissions by. */
 export const ROW_CONFIRM_CALLBACK_ID = 'rollcall:row-confirm';
@@ -65,4 +65,12 @@ export function roleModal(row: RosterRow): types.ModalView {
 /** An outcome or a refusal, with nothing left to submit. */
 export function messageModal(title: string, markdown: string): types.ModalView {
   return { type: 'modal', title: plain(title), close: plain('Done'), blocks: [section(markdown)] };
+}
+
+/**
+ * A reply shown in a modal rather than a message: its blocks (an outcome's Undo, a confirmation's
+ * buttons) work there too, since a click in a modal updates the modal (listeners/buttons.ts).
+ */
+export function replyModal(title: string, reply: SlackReply): types.ModalView {
+  return { type: 'modal', title: plain(title), close: plain('Done'), blocks: reply.blocks ?? [section(reply.text)] };
 }

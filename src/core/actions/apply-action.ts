@@ -65,7 +65,8 @@ export async function applyAction(
       await updateRole(trx, orgId, action.email, 'owner');
       await updateRole(trx, orgId, m.email, 'member');
       const event = { kind: 'ownership_transferred', orgName, email: action.email, from: m.email } as const;
-      batch.toChannels(event).toPerson(action.email, event);
+      // The new owner's role changed: like any role change, they are told by email too (SPEC §6).
+      batch.toChannels(event).toPerson(action.email, event).toMailbox(action.email, event);
       await log(action.email, { from: action.from, previousOwner: m.email });
       break;
     }
