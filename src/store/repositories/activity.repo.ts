@@ -1,6 +1,6 @@
 import { ACTIVITY_ACTIONS, type ActivityAction } from '../../core/model.ts';
 import type { Executor } from './executor.ts';
-import { prepared } from './prepared.ts';
+import { insertRows } from './insert-rows.ts';
 
 export interface NewActivity {
   readonly orgId: string;
@@ -42,9 +42,8 @@ export async function recordActivities(db: Executor, entries: readonly NewActivi
   const orgIds = recordedIn.get(db) ?? new Set<string>();
   for (const entry of entries) orgIds.add(entry.orgId);
   recordedIn.set(db, orgIds);
-  const [only] = entries;
-  if (entries.length === 1 && only !== undefined) await insertOneActivity(db, activityRow(only));
-  else await db.insertInto('activity').values(entries.map(activityRow)).execute();
+  // One row (a command) or a thousand (a sweep batch): the same statement text per row count, built once.
+  await insertRows(db, 'activity', ['org_id', 'at', 'actor', 'action', 'subject', 'details'], entries.map(activityRow));
 }
 
 function activityRow(entry: NewActivity) {
@@ -57,17 +56,6 @@ function activityRow(entry: NewActivity) {
     details: JSON.stringify(entry.details ?? {}),
   };
 }
-
-const insertOneActivity = prepared((db, row: ReturnType<typeof activityRow>) =>
-  db.insertInto('activity').values({
-    org_id: row.org_id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subject: row.subject,
-    details: row.details,
-  }),
-);
 
 export async function countActivity(db: Executor, orgId: string): Promise<number> {
   const row = await db

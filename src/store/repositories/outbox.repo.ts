@@ -3,7 +3,7 @@ import type { Carrier, OutboundNotification } from '../../core/model.ts';
 import type { DialectName } from '../connect.ts';
 import type { OutboxTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { type ColumnsOf, prepared } from './prepared.ts';
+import { insertRows } from './insert-rows.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -25,53 +25,51 @@ export function queuedNotifications(trx: Executor): readonly string[] {
   return [...(queuedIn.get(trx) ?? [])];
 }
 
+const OUTBOX_COLUMNS = [
+  'id',
+  'org_id',
+  'platform',
+  'workspace_id',
+  'destination',
+  'event',
+  'state',
+  'attempts',
+  'created_at',
+  'next_attempt_at',
+  'delivered_at',
+  'last_error',
+  'secret',
+  'card_id',
+] as const;
+
 export async function enqueueNotifications(db: Executor, rows: readonly NewNotification[]) {
   if (rows.length === 0) return;
   const orgIds = queuedIn.get(db) ?? new Set<string>();
   for (const row of rows) orgIds.add(row.orgId);
   queuedIn.set(db, orgIds);
-  const [only] = rows;
-  if (rows.length === 1 && only !== undefined) await insertOneNotification(db, outboxRow(only));
-  else await db.insertInto('outbox').values(rows.map(outboxRow)).execute();
+  // One row (a command) or a thousand (a sweep batch): the same statement text per row count, built once.
+  await insertRows(
+    db,
+    'outbox',
+    OUTBOX_COLUMNS,
+    rows.map((n) => ({
+      id: n.id,
+      org_id: n.orgId,
+      platform: n.platform,
+      workspace_id: n.workspaceId,
+      destination: JSON.stringify(n.destination),
+      event: JSON.stringify(n.event),
+      state: 'pending' as const,
+      attempts: 0,
+      created_at: n.now,
+      next_attempt_at: n.now,
+      delivered_at: null,
+      last_error: null,
+      secret: n.secret ?? null,
+      card_id: n.cardId ?? null,
+    })),
+  );
 }
-
-function outboxRow(n: NewNotification): ColumnsOf<OutboxTable> {
-  return {
-    id: n.id,
-    org_id: n.orgId,
-    platform: n.platform,
-    workspace_id: n.workspaceId,
-    destination: JSON.stringify(n.destination),
-    event: JSON.stringify(n.event),
-    state: 'pending',
-    attempts: 0,
-    created_at: n.now,
-    next_attempt_at: n.now,
-    delivered_at: null,
-    last_error: null,
-    secret: n.secret ?? null,
-    card_id: n.cardId ?? null,
-  };
-}
-
-const insertOneNotification = prepared((db, row: ColumnsOf<OutboxTable>) =>
-  db.insertInto('outbox').values({
-    id: row.id,
-    org_id: row.org_id,
-    platform: row.platform,
-    workspace_id: row.workspace_id,
-    destination: row.destination,
-    event: row.event,
-    state: row.state,
-    attempts: row.attempts,
-    created_at: row.created_at,
-    next_attempt_at: row.next_attempt_at,
-    delivered_at: row.delivered_at,
-    last_error: row.last_error,
-    secret: row.secret,
-    card_id: row.card_id,
-  }),
-);
 
 /**
  * Claims due rows for the given platforms: each claimed row's next attempt moves out by the lease
