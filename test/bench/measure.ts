@@ -1,6 +1,7 @@
 /**
  * Timing helpers and the report of `npm run bench`: each figure is the median of its rounds, beside
- * a baseline measured in the same rounds (interleaved), so both sides share the machine's noise.
+ * a baseline measured in the same rounds (interleaved), so both sides share the machine's noise; the
+ * ratio is the median of the rounds' own ratios.
  */
 
 /** One figure of the report. */
@@ -43,11 +44,19 @@ export async function time(work: () => Promise<unknown> | unknown): Promise<numb
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/**
+ * The median of the rounds' own ratios: each round's figure over the baseline measured beside it,
+ * so a round the machine slowed for both sides counts as one like ratio, not as an outlier on one
+ * side of a ratio of medians (with a busy neighbour, rounds differed 2× from each other).
+ */
 function ratioOf(figure: Figure): number | undefined {
-  if (!figure.baseline) return undefined;
-  const ours = median(figure.rounds);
-  const base = median(figure.baseline.rounds);
-  return figure.unit === 'ops/s' ? base / ours : ours / base;
+  const baseline = figure.baseline?.rounds;
+  if (!baseline || baseline.length !== figure.rounds.length) return undefined;
+  const ratios = figure.rounds.map((ours, i) => {
+    const base = baseline[i] ?? Number.NaN;
+    return figure.unit === 'ops/s' ? base / ours : ours / base;
+  });
+  return median(ratios);
 }
 
 function verdict(figure: Figure): string {
@@ -75,7 +84,7 @@ export function format(value: number, unit: Figure['unit']): string {
 
 /** The whole report as one markdown table, then each figure's rounds, ready to paste into the README. */
 export function printFigures(figures: readonly Figure[]): void {
-  console.log('\n| figure | median | baseline (same rounds) | ratio | target | result |');
+  console.log('\n| figure | median | baseline (same rounds) | ratio (median of rounds) | target | result |');
   console.log('|---|---|---|---|---|---|');
   for (const figure of figures) {
     const ratio = ratioOf(figure);
@@ -91,6 +100,14 @@ export function printFigures(figures: readonly Figure[]): void {
   for (const figure of figures) {
     const ours = figure.rounds.map((v) => format(v, figure.unit)).join(', ');
     const base = figure.baseline ? ` / ${figure.baseline.rounds.map((v) => format(v, figure.unit)).join(', ')}` : '';
-    console.log(`- ${figure.name}: ${ours}${base}`);
+    const ratios = figure.baseline
+      ? `; ratios ${figure.rounds
+          .map((v, i) => {
+            const b = figure.baseline?.rounds[i] ?? Number.NaN;
+            return `${(figure.unit === 'ops/s' ? b / v : v / b).toFixed(2)}×`;
+          })
+          .join(', ')}`
+      : '';
+    console.log(`- ${figure.name}: ${ours}${base}${ratios}`);
   }
 }

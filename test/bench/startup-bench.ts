@@ -8,7 +8,7 @@ import { FakeSlack } from '../support/fake-slack.ts';
 import { SIGNING_SECRET } from '../support/fake-slack-signer.ts';
 import type { Figure } from './measure.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** How long the process sits idle after readiness before its memory is read. */
 const IDLE_MS = 1_500;
 const READY_TIMEOUT_MS = 30_000;
