@@ -24,3 +24,4 @@ export { sendReminder } from './reminders.ts';
 export { err, ok, type Result } from './result.ts';
 export { grantableRoles, isRole, parseRole } from './roles.ts';
 export { MAX_TERM_MS, MIN_TERM_MS, parseTerm } from './term.ts';
+export { inJobTransaction } from './transaction.ts';

@@ -67,3 +67,18 @@ export async function inTransaction<T>(store: Store, work: (trx: Executor) => Pr
     }
   }
 }
+
+/**
+ * A scheduled job's transaction (the sweep: expiries, ended memberships, lapsed requests): the same
+ * after-commit hook as a command's, so delivery starts and open Slack Homes are republished when the
+ * sweep changes an organization, not only when a person does. No retry: the next tick runs again.
+ */
+export async function inJobTransaction<T>(store: Store, work: (trx: Executor) => Promise<T>): Promise<T> {
+  let used: Executor | undefined;
+  const result = await store.db.transaction().execute((trx) => {
+    used = trx;
+    return work(trx);
+  });
+  if (used) committed(store, used);
+  return result;
+}

@@ -1,4 +1,4 @@
-import { endMembership, sendEndingNotice } from '../core/index.ts';
+import { endMembership, inJobTransaction, sendEndingNotice } from '../core/index.ts';
 import { PLATFORM_FACTS } from '../platforms.ts';
 import type { Store } from '../store/connect.ts';
 import { membershipsDue } from '../store/repositories/membership-terms.repo.ts';
@@ -16,7 +16,7 @@ export async function endMemberships(store: Store, now: number): Promise<{ ended
   for (;;) {
     const due = await membershipsDue(store.db, { column: 'ends_at', now, limit: BATCH });
     for (const membership of due) {
-      const done = await store.db.transaction().execute((trx) => endMembership(trx, membership, PLATFORM_FACTS, now));
+      const done = await inJobTransaction(store, (trx) => endMembership(trx, membership, PLATFORM_FACTS, now));
       if (done) ended += 1;
     }
     if (due.length < BATCH) break;
@@ -24,7 +24,7 @@ export async function endMemberships(store: Store, now: number): Promise<{ ended
   let noticed = 0;
   for (;;) {
     const due = await membershipsDue(store.db, { column: 'notice_at', now, limit: BATCH });
-    const done = await store.db.transaction().execute(async (trx) => {
+    const done = await inJobTransaction(store, async (trx) => {
       let count = 0;
       for (const membership of due) if (await sendEndingNotice(trx, membership, PLATFORM_FACTS, now)) count += 1;
       return count;

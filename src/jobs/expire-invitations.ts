@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { expireDueInvitations } from '../core/index.ts';
+import { expireDueInvitations, inJobTransaction } from '../core/index.ts';
 import { PLATFORM_FACTS } from '../platforms.ts';
 import type { Store } from '../store/connect.ts';
 
@@ -16,11 +16,9 @@ const BATCH = 1_000;
 export async function expireInvitations(store: Store, now: number): Promise<number> {
   let expired = 0;
   for (;;) {
-    const done = await store.db
-      .transaction()
-      .execute((trx) =>
-        expireDueInvitations(trx, PLATFORM_FACTS, { now, limit: BATCH, skipLocked: store.dialect === 'postgres' }),
-      );
+    const done = await inJobTransaction(store, (trx) =>
+      expireDueInvitations(trx, PLATFORM_FACTS, { now, limit: BATCH, skipLocked: store.dialect === 'postgres' }),
+    );
     expired += done;
     if (done < BATCH) break;
   }

@@ -1,4 +1,4 @@
-import { lapseDueRequests } from '../core/index.ts';
+import { inJobTransaction, lapseDueRequests } from '../core/index.ts';
 import { PLATFORM_FACTS } from '../platforms.ts';
 import type { Store } from '../store/connect.ts';
 
@@ -12,11 +12,9 @@ const BATCH = 500;
 export async function lapseRequests(store: Store, now: number): Promise<number> {
   let lapsed = 0;
   for (;;) {
-    const done = await store.db
-      .transaction()
-      .execute((trx) =>
-        lapseDueRequests(trx, PLATFORM_FACTS, { now, limit: BATCH, skipLocked: store.dialect === 'postgres' }),
-      );
+    const done = await inJobTransaction(store, (trx) =>
+      lapseDueRequests(trx, PLATFORM_FACTS, { now, limit: BATCH, skipLocked: store.dialect === 'postgres' }),
+    );
     lapsed += done;
     if (done < BATCH) return lapsed;
   }

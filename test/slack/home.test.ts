@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expireInvitations } from '../../src/jobs/expire-invitations.ts';
 import { expectOk, slackCaller } from '../support/core-harness.ts';
 import { buttonIds, SlackHarness } from './harness.ts';
 import { choice, homesOf, menus, nextHome, openHome, pick, shown, submit } from './home-steps.ts';
@@ -117,6 +118,17 @@ describe('the Slack App Home "Members" tab', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(homesOf(slack, OWNER) - before).toBeLessThan(5);
     expect(menus(slack.fake.callsTo('views.publish').at(-1)?.view as typeof latest).has('b5@x.com')).toBe(true);
+  });
+
+  it('republishes an open Home when the sweep expires an invitation on it', async () => {
+    await slack.say(MEMBER, 'invite soon@x.com');
+    slack.clock.advance(48 * 60 * 60_000 - 60_000);
+    expect(menus(await openHome(slack, OWNER)).has('soon@x.com')).toBe(true);
+    const seen = homesOf(slack, OWNER);
+    slack.clock.advance(2 * 60_000);
+    expect(await expireInvitations(slack.store, slack.clock())).toBeGreaterThan(0);
+    const republished = await nextHome(slack, OWNER, seen);
+    expect(menus(republished).has('soon@x.com')).toBe(false);
   });
 
   it('does not republish a Home opened more than an hour ago', async () => {
