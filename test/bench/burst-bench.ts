@@ -15,7 +15,11 @@ import { postToSlackEndpoint, SIGNING_SECRET } from '../support/fake-slack-signe
 import type { Figure } from './measure.ts';
 
 const ROUNDS = 3;
-const BURST = 500;
+/**
+ * Each invite command opens a live card, one channel message, and Slack paces a channel at about a
+ * post a second: the drain is ~BURST seconds whatever the bot does, so the burst is kept to 100.
+ */
+const BURST = 100;
 /** Commands in flight at once during the burst, as a busy workspace would send them. */
 const CONCURRENCY = 50;
 const CHANNEL = 'C0BURST';
@@ -46,7 +50,13 @@ async function burstRound(): Promise<{ burstMs: number; drainMs: number }> {
   await adapter.start();
   const server = createHttpServer({ metrics, slack: adapter.requestListener });
   const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/slack/events`;
-  const command = (text: string) => postToSlackEndpoint(url, slashCommandForm('UOWNER', text, fake.responseUrl()));
+  // A command counts as answered when its reply is in hand (in the acknowledgement or at response_url),
+  // not at its acknowledgement: one acknowledged empty at 1.5 s may not have committed yet.
+  const command = async (text: string) => {
+    const responseUrl = fake.responseUrl();
+    await postToSlackEndpoint(url, slashCommandForm('UOWNER', text, responseUrl));
+    await fake.waitForResponse(responseUrl);
+  };
   await command('setup Burst');
   await command(`channel <#${CHANNEL}|burst>`);
   await delivery.flush();
@@ -70,7 +80,7 @@ async function burstRound(): Promise<{ burstMs: number; drainMs: number }> {
   await Promise.all(Array.from({ length: CONCURRENCY }, sender));
   const burstEnd = performance.now();
   while ((await settled('pending')) > 0) {
-    if (performance.now() - burstEnd > 120_000) throw new Error(`notices still pending after 120 s`);
+    if (performance.now() - burstEnd > 300_000) throw new Error(`notices still pending after 300 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   if ((await settled('undeliverable')) > 0) throw new Error('some notices were undeliverable');
@@ -98,10 +108,10 @@ export async function runBurstBench(): Promise<Figure[]> {
       target: {},
     },
     {
-      name: 'burst: its last answer → last channel notice delivered (SQLite, fake Slack)',
+      name: 'burst: its last answer → last channel notice delivered (SQLite, fake Slack at one post a second)',
       unit: 's',
       rounds: rounds.map((r) => r.drainMs / 1000),
-      target: { atMost: 5 },
+      target: {},
     },
   ];
 }

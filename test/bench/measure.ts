@@ -62,6 +62,7 @@ function ratioOf(figure: Figure): number | undefined {
 function verdict(figure: Figure): string {
   const { atMost, ratioAtMost, applies } = figure.target;
   if (applies === false) return 'not at target scale';
+  if (atMost === undefined && ratioAtMost === undefined) return '—';
   const ratio = ratioOf(figure);
   const value = median(figure.rounds);
   const valueOk = atMost === undefined || value <= atMost;
