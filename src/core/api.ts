@@ -1,6 +1,21 @@
+import type {
+  AskOffer,
+  DecisionOutcome,
+  DomainsInput,
+  DomainsOutcome,
+  LinkCode,
+  LinkOutcome,
+  OpenRequests,
+  RedeemLinkInput,
+  RequestOutcome,
+} from './api-requests.ts';
+import type { HomeView, ListInput, Roster, RosterRow, RowActionInput, RowRef } from './api-roster.ts';
 import type { Caller } from './caller.ts';
-import type { ActivityAction, Platform, RequestAsk, Role } from './model.ts';
+import type { ActivityAction, Platform, Role } from './model.ts';
 import type { Result } from './result.ts';
+
+export type * from './api-requests.ts';
+export type * from './api-roster.ts';
 
 /** The membership core: every rule of SPEC §2–§4, whatever adapter calls it. */
 export interface MembershipCore {
@@ -71,83 +86,6 @@ export interface MembershipCore {
   domains(caller: Caller, input: DomainsInput): Promise<Result<DomainsOutcome>>;
 }
 
-export interface RequestOutcome {
-  readonly requestId: string;
-  readonly orgName: string;
-  readonly ask: RequestAsk;
-}
-
-export interface OpenRequests {
-  readonly orgName: string;
-  /** Whether the caller may approve or deny them (an owner); otherwise these are their own. */
-  readonly decides: boolean;
-  readonly requests: readonly OpenRequestRow[];
-}
-
-export interface OpenRequestRow {
-  readonly requestId: string;
-  readonly requester: string;
-  readonly ask: RequestAsk;
-  readonly madeAt: number;
-  /** When the sweep lapses it unless an owner decides first (SPEC §12: 7 days). */
-  readonly lapsesAt: number;
-}
-
-export interface AskOffer {
-  /** Opaque id of the stored offer; the only thing the Ask an owner button carries. */
-  readonly offerId: string;
-  readonly expiresAt: number;
-  readonly ask: RequestAsk;
-}
-
-export interface DecisionOutcome {
-  readonly requestId: string;
-  readonly requester: string;
-  readonly ask: RequestAsk;
-  readonly decision: 'approved' | 'denied';
-  readonly by: string;
-  /** An approved invite request: what the invitation did, codes included, for the approving owner only. */
-  readonly invited?: InviteOutcome;
-}
-
-export interface DomainsInput {
-  readonly op: 'list' | 'add' | 'remove';
-  readonly domain?: string;
-}
-
-export interface DomainsOutcome {
-  readonly op: 'list' | 'add' | 'remove';
-  /** The domain added or removed, normalized. */
-  readonly domain?: string;
-  /** The list after the change; empty: no policy, anyone may invite any address. */
-  readonly domains: readonly string[];
-}
-
-export interface LinkCode {
-  /** Shown once; stored only as a hash. */
-  readonly code: string;
-  readonly expiresAt: number;
-  readonly orgName: string;
-}
-
-export interface RedeemLinkInput {
-  readonly code: string;
-  /** The adapter's finding, as for setup: the caller administers their workspace. */
-  readonly isPlatformAdmin: boolean;
-  /** The notification channel to start with, where the platform has one obvious one (the console). */
-  readonly defaultChannelId?: string;
-}
-
-export interface LinkOutcome {
-  readonly orgName: string;
-  /** The code owner's email, which the caller's account now stands for. */
-  readonly email: string;
-  /** The platforms the organization is on now. */
-  readonly platforms: readonly Platform[];
-  /** Whether a notification channel is set on the caller's side yet. */
-  readonly channelSet: boolean;
-}
-
 export interface SetupInput {
   readonly orgName: string;
   /** The adapter's finding: the caller administers the workspace on their platform (SPEC §2 setup). */
@@ -198,96 +136,6 @@ export interface InviteOutcome {
   readonly outsideDomains?: readonly string[];
   /** Domain policy, a non-owner inviting: these addresses were not invited but asked of the owners. */
   readonly requested?: RequestOutcome;
-}
-
-export interface ListInput {
-  readonly what: 'all' | 'members' | 'pending';
-}
-
-/** What a viewer may do to one row of the roster (SPEC §11); the core decides, adapters only render it. */
-export type RowAction = 'resend' | 'revoke' | 'role' | 'remove' | 'leave';
-
-/**
- * An opaque handle on a row, all a menu carries: an invitation id, or a member reference that the
- * core resolves only inside the clicker's own organization. A click proves nothing by itself.
- */
-export type RowRef = { readonly memberRef: string } | { readonly invitationId: string };
-
-export interface RowActionInput {
-  readonly row: RowRef;
-  readonly action: 'revoke' | 'role' | 'remove' | 'leave';
-  /** The new role's word, for `role`. */
-  readonly role?: string;
-}
-
-export interface RosterMember {
-  readonly ref: RowRef;
-  /** What the caller may do to this row, in menu order. */
-  readonly actions: readonly RowAction[];
-  readonly email: string;
-  readonly role: Role;
-  readonly joinedAt: number;
-  /** When a time-limited membership ends; absent for one without an end. */
-  readonly endsAt?: number;
-}
-
-export interface RosterInvitation {
-  readonly ref: RowRef;
-  readonly actions: readonly RowAction[];
-  readonly email: string;
-  readonly role: Role;
-  readonly invitedBy: string;
-  readonly sentAt: number;
-  readonly expiresAt: number;
-  /** The term of the membership it offers; absent for one without an end. */
-  readonly durationMs?: number;
-}
-
-export interface Roster {
-  readonly orgName: string;
-  readonly limit: number;
-  /** Members plus pending invitations of the whole organization, whichever half is listed. */
-  readonly seatsUsed: number;
-  readonly members: readonly RosterMember[];
-  readonly pending: readonly RosterInvitation[];
-}
-
-/** One row, described for a follow-up form: who, in which state and role, and what the caller may do. */
-export interface RosterRow {
-  readonly ref: RowRef;
-  readonly state: 'member' | 'pending';
-  readonly email: string;
-  readonly role: Role;
-  readonly actions: readonly RowAction[];
-}
-
-/** The App Home: a member's view of their organization, or a stranger's own pending invitations. */
-export type HomeView = MemberHome | StrangerHome;
-
-export interface MemberHome {
-  readonly kind: 'member';
-  /** Opaque: the adapter keys "who has this organization's Home open" by it. */
-  readonly orgId: string;
-  readonly viewer: { readonly email: string; readonly role: Role };
-  readonly roster: Roster;
-  /** The last ten activity entries, newest first; empty for anyone but an owner. */
-  readonly activity: readonly ActivityEntry[];
-}
-
-export interface StrangerHome {
-  readonly kind: 'stranger';
-  /** Why there is no roster: no organization here, no known email, or no membership. */
-  readonly reason: 'org_not_set_up' | 'not_linked' | 'not_a_member';
-  /** Pending invitations addressed to the viewer's email, from any organization, soonest to expire first. */
-  readonly invitations: readonly OwnInvitation[];
-}
-
-export interface OwnInvitation {
-  readonly invitationId: string;
-  readonly orgName: string;
-  readonly role: Role;
-  readonly invitedBy: string;
-  readonly expiresAt: number;
 }
 
 export interface ResendInput {
