@@ -25,7 +25,9 @@ export async function rosterOf(
   const { orgId, orgName, memberLimit } = viewer.org;
   const members = what === 'pending' ? [] : await listMemberships(db, orgId);
   const pending = what === 'members' ? [] : await listLivePending(db, orgId, now);
-  const seatsUsed = (await countMembers(db, orgId)) + (await countPending(db, orgId));
+  // The members read above are all of them: counting them again would be one more query per list.
+  const memberCount = what === 'pending' ? await countMembers(db, orgId) : members.length;
+  const seatsUsed = memberCount + (await countPending(db, orgId));
   // Counted from the list itself: only member rows need it, and they come with it.
   const owners = members.filter((m) => m.role === 'owner').length;
   return {
