@@ -51,3 +51,27 @@ export async function insertRows<T extends keyof Database & string, C extends ke
     await db.executeQuery(CompiledQuery.raw(statementText(table, columns, part.length, postgres), values));
   }
 }
+
+/** Every insertable column of a table: what a write of whole rows gives in full. */
+type AllColumns<T extends keyof Database> = keyof Insertable<Database[T]> & string;
+
+/** A row of `T` with every column given. */
+export type WholeRow<T extends keyof Database> = FullRow<T, AllColumns<T>>;
+
+/**
+ * Whole rows (every column given, null included): `insertRows` with the first row's keys as the
+ * columns, so the one place that builds the rows also says which columns they fill.
+ */
+export async function insertWholeRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: readonly WholeRow<T>[],
+): Promise<void> {
+  const [first] = rows;
+  if (first !== undefined) await insertRows(db, table, Object.keys(first) as AllColumns<T>[], rows);
+}
+
+/** One whole row: see insertWholeRows. */
+export function insertRow<T extends keyof Database & string>(db: Executor, table: T, row: WholeRow<T>): Promise<void> {
+  return insertWholeRows(db, table, [row]);
+}

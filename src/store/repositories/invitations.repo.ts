@@ -2,7 +2,8 @@ import { type Selectable, sql } from 'kysely';
 import type { InvitationState, Platform, Role } from '../../core/model.ts';
 import type { InvitationTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { type ColumnsOf, prepared } from './prepared.ts';
+import { insertWholeRows, type WholeRow } from './insert-rows.ts';
+import { prepared } from './prepared.ts';
 
 /** An invitation as the core reasons about it. */
 export interface Invitation {
@@ -170,14 +171,12 @@ export async function insertInvitation(db: Executor, inv: NewInvitation) {
   await insertInvitations(db, [inv]);
 }
 
-/** Several invitations in one statement; one (the usual invite) through a prepared statement. */
+/** One invitation (the usual invite) or a batch, in as few statements as the bound-value limits allow. */
 export async function insertInvitations(db: Executor, invitations: readonly NewInvitation[]) {
-  const [only] = invitations;
-  if (invitations.length === 1 && only !== undefined) await insertOneInvitation(db, invitationRow(only));
-  else if (invitations.length > 1) await db.insertInto('invitations').values(invitations.map(invitationRow)).execute();
+  await insertWholeRows(db, 'invitations', invitations.map(invitationRow));
 }
 
-function invitationRow(inv: NewInvitation): ColumnsOf<InvitationTable> {
+function invitationRow(inv: NewInvitation): WholeRow<'invitations'> {
   return {
     id: inv.id,
     org_id: inv.orgId,
@@ -196,26 +195,6 @@ function invitationRow(inv: NewInvitation): ColumnsOf<InvitationTable> {
     duration_ms: inv.durationMs,
   };
 }
-
-const insertOneInvitation = prepared((db, row: ColumnsOf<InvitationTable>) =>
-  db.insertInto('invitations').values({
-    id: row.id,
-    org_id: row.org_id,
-    email: row.email,
-    role: row.role,
-    state: row.state,
-    code_hash: row.code_hash,
-    invited_by: row.invited_by,
-    created_at: row.created_at,
-    sent_at: row.sent_at,
-    expires_at: row.expires_at,
-    resolved_at: row.resolved_at,
-    target_platform: row.target_platform,
-    target_user_id: row.target_user_id,
-    remind_at: row.remind_at,
-    duration_ms: row.duration_ms,
-  }),
-);
 
 /** Moves a pending invitation to its end state; false when it had already left Pending. */
 export async function resolveInvitation(db: Executor, id: string, state: InvitationState, now: number) {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Role } from '../../core/model.ts';
-import type { MembershipTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { type ColumnsOf, prepared } from './prepared.ts';
+import { insertRow } from './insert-rows.ts';
+import { prepared } from './prepared.ts';
 
 /** A Verified member of an organization. */
 export interface Membership {
@@ -167,7 +167,7 @@ export async function insertMembership(
   db: Executor,
   row: { orgId: string; email: string; role: Role; now: number; term?: MembershipTerm | null },
 ) {
-  await insertMembershipRow(db, {
+  await insertRow(db, 'memberships', {
     org_id: row.orgId,
     email: row.email,
     role: row.role,
@@ -175,19 +175,6 @@ export async function insertMembership(
     ...termColumns(row.term ?? null),
   });
 }
-
-const insertMembershipRow = prepared((db, row: ColumnsOf<MembershipTable>) =>
-  db.insertInto('memberships').values({
-    org_id: row.org_id,
-    email: row.email,
-    role: row.role,
-    joined_at: row.joined_at,
-    ends_at: row.ends_at,
-    duration_ms: row.duration_ms,
-    notice_at: row.notice_at,
-    invited_by: row.invited_by,
-  }),
-);
 
 /** Owners are never time-limited: a promotion to owner makes the membership permanent, so no end removes an owner. */
 export async function updateRole(db: Executor, orgId: string, email: string, role: Role) {

@@ -1,7 +1,7 @@
 import type { PendingActionState } from '../../core/model.ts';
-import type { PendingActionTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { type ColumnsOf, prepared } from './prepared.ts';
+import { insertRow } from './insert-rows.ts';
+import { prepared } from './prepared.ts';
 
 /** A confirmable action waiting for its button; `action` is the JSON the core stored. */
 export interface PendingAction {
@@ -17,7 +17,7 @@ export async function insertPendingAction(
   db: Executor,
   row: { id: string; orgId: string; requestedBy: string; action: string; now: number },
 ) {
-  await insertPendingActionRow(db, {
+  await insertRow(db, 'pending_actions', {
     id: row.id,
     org_id: row.orgId,
     requested_by: row.requestedBy,
@@ -27,18 +27,6 @@ export async function insertPendingAction(
     resolved_at: null,
   });
 }
-
-const insertPendingActionRow = prepared((db, row: ColumnsOf<PendingActionTable>) =>
-  db.insertInto('pending_actions').values({
-    id: row.id,
-    org_id: row.org_id,
-    requested_by: row.requested_by,
-    action: row.action,
-    state: row.state,
-    created_at: row.created_at,
-    resolved_at: row.resolved_at,
-  }),
-);
 
 const selectPendingAction = prepared((db, v: { id: string }) =>
   db.selectFrom('pending_actions').selectAll().where('id', '=', v.id),

@@ -7,9 +7,6 @@ export type Bound = string | number | bigint | null;
 /** The named values one run of a prepared statement binds. */
 export type BoundValues = Readonly<Record<string, Bound>>;
 
-/** A table's columns as the values of a prepared INSERT (an interface alone does not fit BoundValues). */
-export type ColumnsOf<Table> = { readonly [Column in keyof Table]: Table[Column] };
-
 /** Stands in for a named value while the statement is compiled, marking its place among the parameters. */
 class Placeholder {
   constructor(readonly name: string) {}

@@ -1,8 +1,7 @@
 import type { Role } from '../../core/model.ts';
-import type { RemovalTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { insertRow } from './insert-rows.ts';
 import type { MembershipTerm } from './memberships.repo.ts';
-import { type ColumnsOf, prepared } from './prepared.ts';
 
 /** A removal its owner may undo: the membership as it was, who removed it and when. */
 export interface Removal {
@@ -18,7 +17,7 @@ export interface Removal {
 }
 
 export async function insertRemoval(db: Executor, removal: Omit<Removal, 'undoneAt'>) {
-  await insertRemovalRow(db, {
+  await insertRow(db, 'removals', {
     id: removal.id,
     org_id: removal.orgId,
     email: removal.email,
@@ -33,23 +32,6 @@ export async function insertRemoval(db: Executor, removal: Omit<Removal, 'undone
     undone_at: null,
   });
 }
-
-const insertRemovalRow = prepared((db, row: ColumnsOf<RemovalTable>) =>
-  db.insertInto('removals').values({
-    id: row.id,
-    org_id: row.org_id,
-    email: row.email,
-    role: row.role,
-    joined_at: row.joined_at,
-    ends_at: row.ends_at,
-    duration_ms: row.duration_ms,
-    notice_at: row.notice_at,
-    invited_by: row.invited_by,
-    removed_by: row.removed_by,
-    removed_at: row.removed_at,
-    undone_at: row.undone_at,
-  }),
-);
 
 export async function findRemoval(db: Executor, id: string): Promise<Removal | undefined> {
   const row = await db.selectFrom('removals').selectAll().where('id', '=', id).executeTakeFirst();
